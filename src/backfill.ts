@@ -1,0 +1,159 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createBackend, BACKEND_CHOICES, type BackendChoice } from './backends/index.js';
+import type { BackendName } from './backends/types.js';
+import { checkFields, computeColumns } from './engine/compute.js';
+import { OutputError, ParameterError } from './errors.js';
+import { readUniverse } from './io/read.js';
+import type { Adjustment, Field, InputColumn } from './io/types.js';
+import { writeOutput, type WriteOptions } from './io/write.js';
+import { DEFAULT_FEATURES, planFeatures, type IndicatorInstance } from './registry/request.js';
+import type { KernelOptions } from './registry/types.js';
+
+export type Layout = WriteOptions['layout'];
+export type Compression = WriteOptions['compression'];
+export type RatingsProfile = 'screener' | 'pine_v3';
+
+export const LAYOUTS: readonly Layout[] = ['long', 'wide'];
+export const COMPRESSIONS: readonly Compression[] = ['zstd', 'snappy', 'gzip', 'brotli', 'lz4', 'none'];
+export const ADJUSTMENTS: readonly Adjustment[] = ['none', 'splits', 'all'];
+export const RATINGS_PROFILES: readonly RatingsProfile[] = ['screener', 'pine_v3'];
+
+/** Options shared by `backfill` and the in-memory `computeFeatures`. */
+export interface ComputeOptions {
+  /** Feature requests such as `sma(20)` or `macd(12,26,9).signal`; the default set when absent. */
+  features?: readonly string[];
+  backend?: BackendChoice;
+  /** Worker threads of the wasm backend; all cores when absent. */
+  workers?: number;
+  /** Ichimoku rule of the moving-average rating. */
+  ratingsProfile?: RatingsProfile;
+}
+
+export interface BackfillOptions extends ComputeOptions {
+  /** A directory of per-symbol files, a Hive-style directory, or one file with a symbol column. */
+  input: string;
+  /** The Parquet file to write. */
+  output: string;
+  layout?: Layout;
+  compression?: Compression;
+  adjust?: Adjustment;
+  /** Explicit input column names, by field. */
+  columns?: Partial<Record<InputColumn, string>>;
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+export interface ProgressEvent {
+  phase: 'read' | 'compute' | 'write';
+  done: number;
+  total: number;
+}
+
+export interface BackfillSummary {
+  input: string;
+  output: string;
+  symbols: number;
+  bars: number;
+  features: string[];
+  backend: BackendName;
+  /** Why this backend ran: `requested`, or how `auto` chose. */
+  backendReason: string;
+  workers: number;
+  layout: Layout;
+  rows: number;
+  bytes: number;
+  /** Wall time in milliseconds, split by phase. */
+  timings: { read: number; compute: number; write: number; total: number };
+}
+
+function checkChoice<T extends string>(value: T | undefined, allowed: readonly T[], option: string): void {
+  if (value !== undefined && !allowed.includes(value)) {
+    throw new ParameterError(`${option} must be one of ${allowed.join(', ')}, found "${value}".`, { parameter: option.replace(/^--/, '') });
+  }
+}
+
+/** Validates the run-wide options and plans the features, before any file is read. */
+export function prepareRun(options: ComputeOptions): { instances: IndicatorInstance[]; kernelOptions: KernelOptions; required: Field[]; optional: Field[] } {
+  checkChoice(options.backend, BACKEND_CHOICES, '--backend');
+  checkChoice(options.ratingsProfile, RATINGS_PROFILES, '--ratings-profile');
+  const instances = planFeatures(options.features ?? DEFAULT_FEATURES);
+  const required = new Set<Field>();
+  const optional = new Set<Field>();
+  for (const { spec } of instances) {
+    spec.inputs.forEach((f) => required.add(f));
+    spec.optionalInputs?.forEach((f) => optional.add(f));
+  }
+  required.forEach((f) => optional.delete(f));
+  return {
+    instances,
+    kernelOptions: { ratingsProfile: options.ratingsProfile === 'pine_v3' ? 1 : 0 },
+    required: [...required],
+    optional: [...optional],
+  };
+}
+
+/**
+ * Reads a universe of Parquet files, computes the features of every symbol, and writes the
+ * feature matrix to one Parquet file, atomically. Resolves to the run's summary.
+ */
+export async function backfill(options: BackfillOptions): Promise<BackfillSummary> {
+  const started = performance.now();
+  const plan = prepareRun(options);
+  checkChoice(options.layout, LAYOUTS, '--layout');
+  checkChoice(options.compression, COMPRESSIONS, '--compression');
+  checkChoice(options.adjust, ADJUSTMENTS, '--adjust');
+  const input = resolve(options.input);
+  const output = resolve(options.output);
+  if (!existsSync(dirname(output)) || !statSync(dirname(output)).isDirectory()) {
+    throw new OutputError(`The output folder ${dirname(output)} does not exist. Create it first.`, { file: output });
+  }
+  if (existsSync(output) && statSync(output).isDirectory()) {
+    throw new OutputError(`The output ${output} is a folder; name a file such as features.parquet.`, { file: output });
+  }
+  if (output === input) {
+    throw new OutputError(`The output ${output} is the input file; name another file.`, { file: output });
+  }
+
+  const universe = await readUniverse(input, {
+    columns: options.columns,
+    adjust: options.adjust ?? 'none',
+    requiredFields: plan.required,
+    optionalFields: plan.optional,
+    onProgress: (done, total) => options.onProgress?.({ phase: 'read', done, total }),
+  });
+  checkFields(universe, plan.instances, input);
+  const read = performance.now();
+
+  const { backend, reason } = createBackend(options.backend ?? 'auto', options.workers);
+  try {
+    options.onProgress?.({ phase: 'compute', done: 0, total: 1 });
+    const columns = await computeColumns(universe, plan.instances, backend, plan.kernelOptions);
+    options.onProgress?.({ phase: 'compute', done: 1, total: 1 });
+    const computed = performance.now();
+
+    const layout = options.layout ?? 'long';
+    const written = await writeOutput(output, universe, columns, {
+      layout,
+      compression: options.compression ?? 'zstd',
+    });
+    const finished = performance.now();
+
+    return {
+      input,
+      output,
+      symbols: universe.symbols.length,
+      bars: universe.offsets[universe.offsets.length - 1],
+      features: columns.map((c) => c.name),
+      backend: backend.name,
+      backendReason: reason,
+      workers: backend.workers,
+      layout,
+      rows: written.rows,
+      bytes: written.bytes,
+      timings: { read: read - started, compute: computed - read, write: finished - computed, total: finished - started },
+    };
+  } finally {
+    await backend.close();
+  }
+}

@@ -1,0 +1,77 @@
+import type { BackfillSummary } from '../backfill.js';
+import { REGISTRY } from '../registry/index.js';
+import type { IndicatorSpec } from '../registry/types.js';
+
+/** Splits `sma(20),macd(12,26,9).signal` at the commas outside parentheses. */
+export function splitFeatureList(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of text) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    if ((ch === ',' || ch === ';') && depth === 0) {
+      parts.push(current);
+      current = '';
+    } else {
+      current += ch;
+    }
+  }
+  parts.push(current);
+  return parts.map((p) => p.trim()).filter((p) => p.length > 0);
+}
+
+function formatLookback(spec: IndicatorSpec): string {
+  const defaults = spec.params.map((p) => p.default);
+  return String(spec.lookback(defaults));
+}
+
+/** The `ta-backfill features` listing: one block per indicator, from the registry. */
+export function formatFeatureList(): string {
+  const lines: string[] = [];
+  for (const spec of REGISTRY) {
+    const signature = spec.params.length ? `${spec.id}(${spec.params.map((p) => p.name).join(', ')})` : spec.id;
+    lines.push(`${signature}  ${spec.title} [${spec.group}]`);
+    lines.push(`    ${spec.description}`);
+    for (const p of spec.params) {
+      lines.push(`    ${p.name}: ${p.kind}, default ${p.default}, ${p.min} to ${p.max}; ${p.description}`);
+    }
+    const outputs = spec.outputs.length > 1 ? spec.outputs.map((o) => o.name).join(', ') : 'one column';
+    lines.push(`    inputs: ${[...spec.inputs, ...(spec.optionalInputs ?? []).map((f) => `${f} (optional)`)].join(', ')}; outputs: ${outputs}`);
+    lines.push(`    lookback with the defaults: ${formatLookback(spec)} bars`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+/** The registry as JSON, for tools: ids, parameters, outputs and lookback at the defaults. */
+export function featureListJson(): unknown {
+  return REGISTRY.map((spec) => ({
+    id: spec.id,
+    title: spec.title,
+    group: spec.group,
+    description: spec.description,
+    source: spec.source,
+    inputs: spec.inputs,
+    optionalInputs: spec.optionalInputs ?? [],
+    params: spec.params,
+    outputs: spec.outputs,
+    lookback: spec.lookback(spec.params.map((p) => p.default)),
+    notes: spec.notes ?? [],
+  }));
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+/** The end-of-run summary printed on stderr. */
+export function formatSummary(summary: BackfillSummary): string {
+  const { timings } = summary;
+  return [
+    `ta-backfill: wrote ${summary.output}`,
+    `  symbols ${summary.symbols}, bars ${summary.bars}, features ${summary.features.length}, rows ${summary.rows}, ${(summary.bytes / 2 ** 20).toFixed(1)} MiB (${summary.layout})`,
+    `  backend ${summary.backend} (${summary.backendReason}), workers ${summary.workers}`,
+    `  wall time ${seconds(timings.total)}: read ${seconds(timings.read)}, compute ${seconds(timings.compute)}, write ${seconds(timings.write)}`,
+  ].join('\n');
+}

@@ -1,0 +1,22 @@
+import { hma } from '../reference/hma.js';
+import { isqrt } from '../reference/lib.js';
+import { period } from '../registry/params.js';
+import type { IndicatorSpec } from '../registry/types.js';
+
+export const spec: IndicatorSpec = {
+  id: 'hma',
+  title: 'Hull moving average',
+  group: 'moving average',
+  description:
+    'wma(2 * wma(close, floor(n/2)) - wma(close, n), floor(sqrt(n))), with the WMA weights n (newest) down to 1. ' +
+    'Undefined before bar (n - 1) + (floor(sqrt(n)) - 1): bar 10 for n = 9.',
+  source: 'Pine ta.hma (Alan Hull); not in TA-Lib',
+  inputs: ['close'],
+  // n = 1 would make the inner half-length WMA empty.
+  params: [period('period', 9, 2)],
+  outputs: [{ name: 'value', description: 'the average' }],
+  lookback: ([n]) => n - 1 + (isqrt(n) - 1),
+  // A ring for the longest WMA (n), then one series-long buffer for the full-length WMA.
+  scratch: ([n], maxLength) => n + maxLength,
+  reference: hma,
+};

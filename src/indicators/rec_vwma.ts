@@ -1,0 +1,24 @@
+import { recVwma } from '../reference/rec_vwma.js';
+import { period } from '../registry/params.js';
+import type { IndicatorSpec } from '../registry/types.js';
+
+export const spec: IndicatorSpec = {
+  id: 'rec_vwma',
+  title: 'VWMA vote of the moving-average rating',
+  group: 'rating',
+  description:
+    'sign(close - vwma(close, n)) with exact compares: +1 above, -1 below, 0 equal; null while the VWMA is. ' +
+    'vwma = sma(close * volume, n) / sma(volume, n), null when the volume average is 0.',
+  source: 'TradingView technical ratings (Rec.VWMA); Pine ta.vwma',
+  inputs: ['close', 'volume'],
+  params: [period('period', 20)],
+  outputs: [{ name: 'value', description: 'the vote: +1 buy, 0 neutral, -1 sell' }],
+  lookback: ([n]) => n - 1,
+  // One series-long buffer for the price-volume average, and a ring of n for the SMAs.
+  scratch: ([n], maxLength) => maxLength + n,
+  reference: recVwma,
+  notes: [
+    'recommend_ma uses n = 20.',
+    'A window of n zero-volume bars gives null, not a vote.',
+  ],
+};

@@ -1,0 +1,19 @@
+import { vwma } from '../reference/vwma.js';
+import { period } from '../registry/params.js';
+import type { IndicatorSpec } from '../registry/types.js';
+
+export const spec: IndicatorSpec = {
+  id: 'vwma',
+  title: 'Volume-weighted moving average',
+  group: 'volume',
+  description:
+    'sma(close * volume, n) / sma(volume, n). Undefined before bar n - 1 and where the volume of the last n bars sums to 0.',
+  source: 'Pine ta.vwma; not in TA-Lib',
+  inputs: ['close', 'volume'],
+  params: [period('period', 20)],
+  outputs: [{ name: 'value', description: 'the average' }],
+  lookback: ([n]) => n - 1,
+  // A ring for the SMAs (n), then one series-long buffer for close * volume and its average.
+  scratch: ([n], maxLength) => n + maxLength,
+  reference: vwma,
+};

@@ -1,0 +1,82 @@
+import type { Field } from '../io/types.js';
+
+/** One numeric parameter of an indicator. Integer parameters reject fractional values. */
+export interface ParamSpec {
+  name: string;
+  kind: 'int' | 'float';
+  default: number;
+  min: number;
+  max: number;
+  description: string;
+}
+
+export interface OutputSpec {
+  name: string;
+  description: string;
+}
+
+/**
+ * Run-wide settings that some kernels read. They travel to every kernel after the
+ * indicator's own parameters (see `kernelParams`), so all kernels keep one signature.
+ */
+export interface KernelOptions {
+  /** Ichimoku rule of the moving-average rating: 0 = screener, 1 = pine_v3. */
+  ratingsProfile: 0 | 1;
+}
+
+/**
+ * The reference kernel of an indicator: one series, one thread. `inputs` follow
+ * `IndicatorSpec.inputs` then `optionalInputs` (an optional input the run lacks is all NaN);
+ * `outputs` follow `IndicatorSpec.outputs` and must be written at every index, NaN where
+ * the output is undefined. `params` are the indicator's parameters then the kernel options.
+ */
+export type ReferenceKernel = (
+  inputs: readonly Float64Array[],
+  params: readonly number[],
+  outputs: readonly Float64Array[],
+) => void;
+
+export type IndicatorGroup = 'moving average' | 'momentum' | 'volatility' | 'volume' | 'trend' | 'rating';
+
+/** A registry entry: everything the CLI, validation, docs and backends know of an indicator. */
+export interface IndicatorSpec {
+  id: string;
+  title: string;
+  group: IndicatorGroup;
+  /** The formula in a sentence or two, with the undefined cases. */
+  description: string;
+  /** Where the formula comes from. */
+  source: string;
+  /** Fields a bar needs: a bar missing any of them is skipped by this indicator. */
+  inputs: readonly Field[];
+  /** Fields read when present; a bar missing one is not skipped, the kernel sees NaN. */
+  optionalInputs?: readonly Field[];
+  params: readonly ParamSpec[];
+  outputs: readonly OutputSpec[];
+  /**
+   * Index of the first bar with a defined value on a series without missing bars. Where the
+   * outputs start at different bars, this is the earliest, and `outputLookback` gives each.
+   */
+  lookback(params: readonly number[]): number;
+  /**
+   * Index of the first defined bar of output `output` (an index into `outputs`). Absent when
+   * every output starts at `lookback`.
+   */
+  outputLookback?(params: readonly number[], output: number): number;
+  /** Extra checks across parameters; returns a message naming the parameter, or undefined. */
+  check?(params: readonly number[]): { parameter: string; message: string } | undefined;
+  /** Float64 slots of scratch memory the wasm kernel needs for a series of `maxLength` bars. */
+  scratch(params: readonly number[], maxLength: number): number;
+  reference: ReferenceKernel;
+  /** Deliberate differences from TA-Lib or TradingView, one sentence each. */
+  notes?: readonly string[];
+}
+
+/** Index of the first defined bar of one output of `spec`: `outputLookback` where given, else `lookback`. */
+export function lookbackOfOutput(spec: IndicatorSpec, params: readonly number[], output: number): number {
+  return spec.outputLookback ? spec.outputLookback(params, output) : spec.lookback(params);
+}
+
+export function kernelParams(params: readonly number[], options: KernelOptions): number[] {
+  return [...params, options.ratingsProfile];
+}
