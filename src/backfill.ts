@@ -6,8 +6,9 @@ import type { BackendName } from './backends/types.js';
 import { checkFields, computeColumns } from './engine/compute.js';
 import { OutputError, ParameterError } from './errors.js';
 import { readUniverse } from './io/read.js';
-import type { Adjustment, Field, InputColumn } from './io/types.js';
-import { writeOutput, type WriteOptions } from './io/write.js';
+import { FIELDS, type Adjustment, type Field, type InputColumn } from './io/types.js';
+import { openLongOutput, writeOutput, type WriteOptions, type WriteSummary } from './io/write.js';
+import { bytesPerBar, chunkSymbols, DEFAULT_MEMORY_BUDGET, sliceUniverse } from './engine/chunks.js';
 import { DEFAULT_FEATURES, planFeatures, type IndicatorInstance } from './registry/request.js';
 import type { KernelOptions } from './registry/types.js';
 
@@ -41,8 +42,15 @@ export interface BackfillOptions extends ComputeOptions {
   adjust?: Adjustment;
   /** Explicit input column names, by field. */
   columns?: Partial<Record<InputColumn, string>>;
+  /**
+   * Bytes of kernel memory for one chunk of symbols of the long layout (1 GiB by default).
+   * A smaller budget means more, smaller chunks; the output is the same.
+   */
+  memoryBudget?: number;
   onProgress?: (event: ProgressEvent) => void;
 }
+
+const FIELD_COUNT = FIELDS.length;
 
 export interface ProgressEvent {
   phase: 'read' | 'compute' | 'write';
@@ -65,6 +73,8 @@ export interface BackfillSummary {
   bytes: number;
   /** Wall time in milliseconds, split by phase. */
   timings: { read: number; compute: number; write: number; total: number };
+  /** Peak resident memory of the whole process so far, in bytes. */
+  peakRss: number;
 }
 
 function checkChoice<T extends string>(value: T | undefined, allowed: readonly T[], option: string): void {
@@ -127,16 +137,50 @@ export async function backfill(options: BackfillOptions): Promise<BackfillSummar
 
   const { backend, reason } = createBackend(options.backend ?? 'auto', options.workers);
   try {
-    options.onProgress?.({ phase: 'compute', done: 0, total: 1 });
-    const columns = await computeColumns(universe, plan.instances, backend, plan.kernelOptions);
-    options.onProgress?.({ phase: 'compute', done: 1, total: 1 });
-    const computed = performance.now();
-
     const layout = options.layout ?? 'long';
-    const written = await writeOutput(output, universe, columns, {
-      layout,
-      compression: options.compression ?? 'zstd',
-    });
+    const compression = options.compression ?? 'zstd';
+    const bars = universe.offsets[universe.offsets.length - 1];
+    // The long layout is computed and appended chunk by chunk, so kernel memory stays within
+    // the budget; the wide layout needs every symbol's columns at once.
+    const budgetBars = Math.floor((options.memoryBudget ?? DEFAULT_MEMORY_BUDGET) / bytesPerBar(plan.instances, FIELD_COUNT));
+    const bounds = layout === 'long' ? chunkSymbols(universe.offsets, Math.max(1, budgetBars)) : [0, universe.symbols.length];
+    let compute = 0;
+    let write = 0;
+    let names: string[] = plan.instances.flatMap((i) => i.columns);
+    let written: WriteSummary;
+
+    if (layout === 'long') {
+      const sink = await openLongOutput(output, { timestampType: universe.timestamps.type, featureNames: names }, { compression });
+      try {
+        for (let c = 0; c + 1 < bounds.length; c++) {
+          const chunk = sliceUniverse(universe, bounds[c], bounds[c + 1]);
+          const mark = backend.mark();
+          const t0 = performance.now();
+          const columns = await computeColumns(chunk, plan.instances, backend, plan.kernelOptions);
+          const t1 = performance.now();
+          await sink.append(chunk, columns);
+          const t2 = performance.now();
+          backend.release(mark);
+          compute += t1 - t0;
+          write += t2 - t1;
+          options.onProgress?.({ phase: 'compute', done: chunk.offsets[chunk.offsets.length - 1] + universe.offsets[bounds[c]], total: bars });
+        }
+        const t3 = performance.now();
+        written = await sink.commit();
+        write += performance.now() - t3;
+      } catch (error) {
+        await sink.abort();
+        throw error;
+      }
+    } else {
+      const t0 = performance.now();
+      const columns = await computeColumns(universe, plan.instances, backend, plan.kernelOptions);
+      const t1 = performance.now();
+      names = columns.map((c) => c.name);
+      written = await writeOutput(output, universe, columns, { layout, compression });
+      compute = t1 - t0;
+      write = performance.now() - t1;
+    }
     const finished = performance.now();
 
     return {
@@ -144,14 +188,15 @@ export async function backfill(options: BackfillOptions): Promise<BackfillSummar
       output,
       symbols: universe.symbols.length,
       bars: universe.offsets[universe.offsets.length - 1],
-      features: columns.map((c) => c.name),
+      features: names,
       backend: backend.name,
       backendReason: reason,
       workers: backend.workers,
       layout,
       rows: written.rows,
       bytes: written.bytes,
-      timings: { read: read - started, compute: computed - read, write: finished - computed, total: finished - started },
+      timings: { read: read - started, compute, write, total: finished - started },
+      peakRss: process.resourceUsage().maxRSS * 1024,
     };
   } finally {
     await backend.close();

@@ -7,6 +7,7 @@ import { featureListJson, formatFeatureList, formatSummary, splitFeatureList } f
 import { runDemo } from './demo.js';
 import { TaBackfillError } from './errors.js';
 import { INPUT_COLUMNS, type InputColumn } from './io/types.js';
+import { removeTemporaryOutputs } from './io/write.js';
 import { DEFAULT_FEATURES } from './registry/request.js';
 
 function parsePositiveInt(value: string): number {
@@ -67,6 +68,7 @@ interface RunFlags {
   columns?: Partial<Record<InputColumn, string>>;
   compression: BackfillOptions['compression'];
   ratingsProfile: BackfillOptions['ratingsProfile'];
+  memoryBudget?: number;
   progress: boolean;
   json?: boolean;
 }
@@ -85,6 +87,7 @@ async function runCommand(input: string, flags: RunFlags): Promise<void> {
       columns: flags.columns,
       compression: flags.compression,
       ratingsProfile: flags.ratingsProfile,
+      memoryBudget: flags.memoryBudget === undefined ? undefined : flags.memoryBudget * 2 ** 20,
       onProgress: progress.onProgress,
     });
     progress.stop();
@@ -114,6 +117,7 @@ function buildProgram(): Command {
     .option('--columns <map>', `input column names, e.g. "timestamp=Date,close=Close"; fields: ${INPUT_COLUMNS.join(', ')}`, parseColumns)
     .addOption(new Option('--compression <codec>', 'Parquet compression codec').choices(COMPRESSIONS).default('zstd'))
     .addOption(new Option('--ratings-profile <profile>', 'Ichimoku rule of the moving-average rating').choices(RATINGS_PROFILES).default('screener'))
+    .option('--memory-budget <MiB>', 'kernel memory for one chunk of symbols of the long layout, in MiB (default: 1024)', parsePositiveInt)
     .option('--no-progress', 'no progress bar on stderr')
     .option('--json', 'print the run summary as JSON on stdout')
     .action(runCommand);
@@ -147,6 +151,16 @@ function buildProgram(): Command {
       }
     });
   return program;
+}
+
+// An interrupted run leaves no temporary file beside the target; the target itself is only
+// ever replaced by a complete file.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    removeTemporaryOutputs();
+    process.stderr.write(`ta-backfill: interrupted by ${signal}; removed the temporary output.\n`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  });
 }
 
 try {

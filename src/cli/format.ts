@@ -73,5 +73,6 @@ export function formatSummary(summary: BackfillSummary): string {
     `  symbols ${summary.symbols}, bars ${summary.bars}, features ${summary.features.length}, rows ${summary.rows}, ${(summary.bytes / 2 ** 20).toFixed(1)} MiB (${summary.layout})`,
     `  backend ${summary.backend} (${summary.backendReason}), workers ${summary.workers}`,
     `  wall time ${seconds(timings.total)}: read ${seconds(timings.read)}, compute ${seconds(timings.compute)}, write ${seconds(timings.write)}`,
+    `  peak RSS ${(summary.peakRss / 2 ** 20).toFixed(0)} MiB`,
   ].join('\n');
 }

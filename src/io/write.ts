@@ -83,6 +83,35 @@ export async function writeOutput(
   return output.commit();
 }
 
+/**
+ * Builds the long layout of `features` as one in-memory Arrow table: `symbol`, `timestamp`
+ * in the input's type, then one nullable Float64 column per feature. Values are copied, so
+ * the table does not keep the features' buffers alive.
+ */
+export function longTable(universe: Universe, features: FeatureColumn[]): arrow.Table {
+  const symbolType = new arrow.Dictionary(new arrow.Utf8(), new arrow.Int32());
+  const schema = new OutputSchema([
+    new arrow.Field('symbol', symbolType, false),
+    new arrow.Field('timestamp', universe.timestamps.type, false),
+    ...features.map((feature) => new arrow.Field(feature.name, new arrow.Float64(), true)),
+  ]);
+  const total = universe.offsets[universe.symbols.length];
+  const symbolIndex = new Int32Array(total);
+  for (let k = 0; k < universe.symbols.length; k++) {
+    symbolIndex.fill(k, universe.offsets[k], universe.offsets[k + 1]);
+  }
+  const dictionary = arrow.vectorFromArray(universe.symbols, new arrow.Utf8());
+  return tableOf(
+    schema,
+    [
+      arrow.makeData({ type: symbolType, length: total, data: symbolIndex, dictionary }),
+      timestampData(universe, universe.timestamps.type, 0, total),
+      ...features.map((feature) => float64Data(feature.values.slice())),
+    ],
+    total,
+  );
+}
+
 /** Timestamp type and feature names that every chunk appended to one long output shares. */
 export interface LongOutputSpec {
   timestampType: arrow.DataType;
