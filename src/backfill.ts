@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createBackend, BACKEND_CHOICES, type BackendChoice } from './backends/index.js';
+import { checkBackendOptions, createBackend, BACKEND_CHOICES, type BackendChoice } from './backends/index.js';
 import type { BackendName } from './backends/types.js';
 import { checkFields, computeColumns } from './engine/compute.js';
 import { OutputError, ParameterError } from './errors.js';
@@ -9,7 +9,7 @@ import { readUniverse } from './io/read.js';
 import { FIELDS, type Adjustment, type Field, type InputColumn } from './io/types.js';
 import { openLongOutput, writeOutput, type WriteOptions, type WriteSummary } from './io/write.js';
 import { bytesPerBar, chunkSymbols, DEFAULT_MEMORY_BUDGET, sliceUniverse } from './engine/chunks.js';
-import { DEFAULT_FEATURES, planFeatures, type IndicatorInstance } from './registry/request.js';
+import { DEFAULT_FEATURES, planFeatures, requestedColumns, type IndicatorInstance } from './registry/request.js';
 import type { KernelOptions } from './registry/types.js';
 
 export type Layout = WriteOptions['layout'];
@@ -87,6 +87,7 @@ function checkChoice<T extends string>(value: T | undefined, allowed: readonly T
 export function prepareRun(options: ComputeOptions): { instances: IndicatorInstance[]; kernelOptions: KernelOptions; required: Field[]; optional: Field[] } {
   checkChoice(options.backend, BACKEND_CHOICES, '--backend');
   checkChoice(options.ratingsProfile, RATINGS_PROFILES, '--ratings-profile');
+  checkBackendOptions(options.backend ?? 'auto', options.workers);
   const instances = planFeatures(options.features ?? DEFAULT_FEATURES);
   const required = new Set<Field>();
   const optional = new Set<Field>();
@@ -124,6 +125,11 @@ export async function backfill(options: BackfillOptions): Promise<BackfillSummar
   if (output === input) {
     throw new OutputError(`The output ${output} is the input file; name another file.`, { file: output });
   }
+  if (existsSync(input) && statSync(input).isDirectory() && !relative(input, output).startsWith('..')) {
+    throw new OutputError(`The output ${output} is inside the input folder ${input}, where the next run would read it as input. Write it elsewhere.`, {
+      file: output,
+    });
+  }
 
   const universe = await readUniverse(input, {
     columns: options.columns,
@@ -146,7 +152,7 @@ export async function backfill(options: BackfillOptions): Promise<BackfillSummar
     const bounds = layout === 'long' ? chunkSymbols(universe.offsets, Math.max(1, budgetBars)) : [0, universe.symbols.length];
     let compute = 0;
     let write = 0;
-    let names: string[] = plan.instances.flatMap((i) => i.columns);
+    let names = requestedColumns(plan.instances).map((c) => c.name);
     let written: WriteSummary;
 
     if (layout === 'long') {

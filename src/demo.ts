@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as arrow from 'apache-arrow';
 import * as parquet from 'parquet-wasm/node';
@@ -132,6 +132,8 @@ function symbolTable(random: () => number, maxBars: number): arrow.Table {
 /** Writes the demo universe as per-symbol Parquet files under `dir`/universe. */
 export function generateDemoUniverse(dir: string, symbols: number, bars: number, seed: number): string {
   const universeDir = join(dir, 'universe');
+  // A previous demo's files would join this universe, so the folder starts empty.
+  rmSync(universeDir, { recursive: true, force: true });
   mkdirSync(universeDir, { recursive: true });
   const random = generator(seed);
   const properties = new parquet.WriterPropertiesBuilder().setCompression(parquet.Compression.ZSTD).build();

@@ -3,9 +3,11 @@
  * features of Arrow data a pipeline already holds.
  */
 import type * as arrow from 'apache-arrow';
+import { Table } from 'apache-arrow';
 import { prepareRun, type ComputeOptions } from './backfill.js';
 import { createBackend } from './backends/index.js';
 import { checkFields, computeColumns } from './engine/compute.js';
+import { InputError } from './errors.js';
 import { universeFromArrow } from './io/read.js';
 import type { Adjustment, InputColumn } from './io/types.js';
 import { longTable } from './io/write.js';
@@ -39,6 +41,16 @@ export async function computeFeatures(
   options: ComputeFeaturesOptions = {},
 ): Promise<arrow.Table> {
   const plan = prepareRun({ ...options, features: features ?? options.features });
+  // An empty map has no table to take the timestamp type from, and no columns to check.
+  let tableCount = 1;
+  if (input instanceof Map) {
+    tableCount = input.size;
+  } else if (!(input instanceof Table)) {
+    tableCount = Object.keys(input).length;
+  }
+  if (tableCount === 0) {
+    throw new InputError('computeFeatures received no tables. Pass a table with a symbol column, or a map of symbol to table with at least one entry.');
+  }
   const universe = universeFromArrow(input, {
     columns: options.columns,
     adjust: options.adjust ?? 'none',

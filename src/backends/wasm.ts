@@ -107,7 +107,12 @@ export class WasmBackend implements Backend {
     const mark = this.mark();
     try {
       const tasks = this.plan(calls);
-      await Promise.all(tasks.map((task) => this.pool.run(task)));
+      // Wait for every task even after one fails. A task still running would write into memory
+      // that `release` hands back, and closing the pool under it makes Piscina emit an
+      // 'error' event ("Unexpected message from Worker") that nothing handles.
+      const results = await Promise.allSettled(tasks.map((task) => this.pool.run(task)));
+      const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+      if (failure) throw failure.reason;
     } finally {
       this.release(mark);
     }

@@ -1,6 +1,6 @@
 import type { BackfillSummary } from '../backfill.js';
 import { REGISTRY } from '../registry/index.js';
-import type { IndicatorSpec } from '../registry/types.js';
+import { lookbackOfOutput, type IndicatorSpec } from '../registry/types.js';
 
 /** Splits `sma(20),macd(12,26,9).signal` at the commas outside parentheses. */
 export function splitFeatureList(text: string): string[] {
@@ -21,9 +21,16 @@ export function splitFeatureList(text: string): string[] {
   return parts.map((p) => p.trim()).filter((p) => p.length > 0);
 }
 
+/**
+ * Formats the lookback at the defaults, with each output's own lookback where the outputs
+ * start at different bars: `8 bars (conversion 8, base 25, lead1 25, lead2 51)`.
+ */
 function formatLookback(spec: IndicatorSpec): string {
   const defaults = spec.params.map((p) => p.default);
-  return String(spec.lookback(defaults));
+  const lookback = spec.lookback(defaults);
+  const perOutput = spec.outputs.map((o, k) => ({ name: o.name, lookback: lookbackOfOutput(spec, defaults, k) }));
+  if (perOutput.every((o) => o.lookback === lookback)) return `${lookback} bars`;
+  return `${lookback} bars (${perOutput.map((o) => `${o.name} ${o.lookback}`).join(', ')})`;
 }
 
 /** The `ta-backfill features` listing: one block per indicator, from the registry. */
@@ -38,27 +45,33 @@ export function formatFeatureList(): string {
     }
     const outputs = spec.outputs.length > 1 ? spec.outputs.map((o) => o.name).join(', ') : 'one column';
     lines.push(`    inputs: ${[...spec.inputs, ...(spec.optionalInputs ?? []).map((f) => `${f} (optional)`)].join(', ')}; outputs: ${outputs}`);
-    lines.push(`    lookback with the defaults: ${formatLookback(spec)} bars`);
+    lines.push(`    lookback with the defaults: ${formatLookback(spec)}`);
     lines.push('');
   }
   return lines.join('\n');
 }
 
-/** The registry as JSON, for tools: ids, parameters, outputs and lookback at the defaults. */
+/**
+ * The registry as JSON, for tools: ids, parameters, outputs and lookback at the defaults,
+ * overall and per output.
+ */
 export function featureListJson(): unknown {
-  return REGISTRY.map((spec) => ({
-    id: spec.id,
-    title: spec.title,
-    group: spec.group,
-    description: spec.description,
-    source: spec.source,
-    inputs: spec.inputs,
-    optionalInputs: spec.optionalInputs ?? [],
-    params: spec.params,
-    outputs: spec.outputs,
-    lookback: spec.lookback(spec.params.map((p) => p.default)),
-    notes: spec.notes ?? [],
-  }));
+  return REGISTRY.map((spec) => {
+    const defaults = spec.params.map((p) => p.default);
+    return {
+      id: spec.id,
+      title: spec.title,
+      group: spec.group,
+      description: spec.description,
+      source: spec.source,
+      inputs: spec.inputs,
+      optionalInputs: spec.optionalInputs ?? [],
+      params: spec.params,
+      outputs: spec.outputs.map((o, k) => ({ ...o, lookback: lookbackOfOutput(spec, defaults, k) })),
+      lookback: spec.lookback(defaults),
+      notes: spec.notes ?? [],
+    };
+  });
 }
 
 function seconds(ms: number): string {

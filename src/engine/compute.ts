@@ -1,6 +1,6 @@
 import { DataError } from '../errors.js';
 import type { Field, Universe } from '../io/types.js';
-import type { IndicatorInstance } from '../registry/request.js';
+import { requestedColumns, type IndicatorInstance } from '../registry/request.js';
 import { kernelParams, type KernelOptions } from '../registry/types.js';
 import type { Backend, KernelCall } from '../backends/types.js';
 
@@ -65,13 +65,13 @@ export async function computeColumns(
 
   const direct: KernelCall[] = [];
   const compacted = new Map<string, KernelCall[]>();
-  const results: FeatureColumn[] = [];
+  const allocated = new Map<IndicatorInstance, Float64Array[]>();
   for (const instance of instances) {
     const { spec } = instance;
     const required = spec.inputs.map(fieldColumn);
     const optional = (spec.optionalInputs ?? []).map(fieldColumn);
     const outputs = spec.outputs.map(() => backend.allocateFloat64(bars));
-    instance.outputs.forEach((k, j) => results.push({ name: instance.columns[j], values: outputs[k] }));
+    allocated.set(instance, outputs);
     const call: KernelCall = { spec, params: kernelParams(instance.params, options), offsets, inputs: [...required, ...optional], outputs };
     if (!hasMissing(required)) {
       direct.push(call);
@@ -83,7 +83,7 @@ export async function computeColumns(
 
   await backend.run(direct);
   for (const calls of compacted.values()) await runCompacted(calls, calls[0].spec.inputs.length, backend);
-  return results;
+  return requestedColumns(instances).map(({ instance, output, name }) => ({ name, values: allocated.get(instance)![output] }));
 }
 
 /**

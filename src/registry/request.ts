@@ -1,5 +1,5 @@
 import { ParameterError } from '../errors.js';
-import { getIndicator } from './index.js';
+import { findIndicator } from './index.js';
 import type { IndicatorSpec } from './types.js';
 
 /** One indicator with concrete parameters, and the outputs a run writes from it. */
@@ -10,6 +10,8 @@ export interface IndicatorInstance {
   outputs: number[];
   /** Output column names, parallel to `outputs`. */
   columns: string[];
+  /** Place of each column among all requested columns, parallel to `outputs`. */
+  positions: number[];
 }
 
 const REQUEST = /^\s*([a-z][a-z0-9_]*)\s*(?:\(([^()]*)\))?\s*(?:\.\s*([a-z][a-z0-9_]*))?\s*$/i;
@@ -67,7 +69,10 @@ export function parseRequest(text: string): { spec: IndicatorSpec; params: numbe
   }
   const [, rawId, rawParams, rawOutput] = match;
   const id = rawId.toLowerCase();
-  const spec = getIndicator(id);
+  const spec = findIndicator(id);
+  if (!spec) {
+    throw new ParameterError(`Unknown feature "${text}": there is no indicator "${id}". Run \`ta-backfill features\` for the list.`, { feature: text });
+  }
   const given = rawParams === undefined || rawParams.trim() === '' ? [] : rawParams.split(',').map((p) => p.trim());
   const params = spec.params.map((p, k) => {
     if (k >= given.length) return p.default;
@@ -102,12 +107,13 @@ export function parseRequest(text: string): { spec: IndicatorSpec; params: numbe
 export function planFeatures(requests: readonly string[]): IndicatorInstance[] {
   if (requests.length === 0) throw new ParameterError('No features requested.', {});
   const instances = new Map<string, IndicatorInstance>();
+  let position = 0;
   for (const text of requests) {
     const { spec, params, output } = parseRequest(text);
     const key = `${spec.id}(${params.join(',')})`;
     let instance = instances.get(key);
     if (!instance) {
-      instance = { spec, params, outputs: [], columns: [] };
+      instance = { spec, params, outputs: [], columns: [], positions: [] };
       instances.set(key, instance);
     }
     const wanted = output === undefined ? spec.outputs.map((_, k) => k) : [output];
@@ -115,10 +121,19 @@ export function planFeatures(requests: readonly string[]): IndicatorInstance[] {
       if (!instance.outputs.includes(k)) {
         instance.outputs.push(k);
         instance.columns.push(columnName(spec, params, k));
+        instance.positions.push(position++);
       }
     }
   }
   return [...instances.values()];
+}
+
+/** Every requested column in request order, with the instance and output index it comes from. */
+export function requestedColumns(instances: readonly IndicatorInstance[]): { instance: IndicatorInstance; output: number; name: string }[] {
+  const columns = instances.flatMap((instance) =>
+    instance.outputs.map((output, j) => ({ instance, output, name: instance.columns[j], position: instance.positions[j] })),
+  );
+  return columns.sort((a, b) => a.position - b.position).map(({ instance, output, name }) => ({ instance, output, name }));
 }
 
 /**
