@@ -15,11 +15,13 @@ import type { KernelOptions } from './registry/types.js';
 export type Layout = WriteOptions['layout'];
 export type Compression = WriteOptions['compression'];
 export type RatingsProfile = 'screener' | 'pine_v3';
+export type Conventions = 'talib' | 'tradingview';
 
 export const LAYOUTS: readonly Layout[] = ['long', 'wide'];
 export const COMPRESSIONS: readonly Compression[] = ['zstd', 'snappy', 'gzip', 'brotli', 'lz4', 'none'];
 export const ADJUSTMENTS: readonly Adjustment[] = ['none', 'splits', 'all'];
 export const RATINGS_PROFILES: readonly RatingsProfile[] = ['screener', 'pine_v3'];
+export const CONVENTIONS: readonly Conventions[] = ['talib', 'tradingview'];
 
 /** Options shared by `backfill` and the in-memory `computeFeatures`. */
 export interface ComputeOptions {
@@ -30,6 +32,11 @@ export interface ComputeOptions {
   workers?: number;
   /** Ichimoku rule of the moving-average rating. */
   ratingsProfile?: RatingsProfile;
+  /**
+   * Formula conventions of the plain indicators: TA-Lib's (the default) or TradingView's.
+   * The ratings always use TradingView's.
+   */
+  conventions?: Conventions;
 }
 
 export interface BackfillOptions extends ComputeOptions {
@@ -87,6 +94,7 @@ function checkChoice<T extends string>(value: T | undefined, allowed: readonly T
 export function prepareRun(options: ComputeOptions): { instances: IndicatorInstance[]; kernelOptions: KernelOptions; required: Field[]; optional: Field[] } {
   checkChoice(options.backend, BACKEND_CHOICES, '--backend');
   checkChoice(options.ratingsProfile, RATINGS_PROFILES, '--ratings-profile');
+  checkChoice(options.conventions, CONVENTIONS, '--conventions');
   checkBackendOptions(options.backend ?? 'auto', options.workers);
   const instances = planFeatures(options.features ?? DEFAULT_FEATURES);
   const required = new Set<Field>();
@@ -98,7 +106,10 @@ export function prepareRun(options: ComputeOptions): { instances: IndicatorInsta
   required.forEach((f) => optional.delete(f));
   return {
     instances,
-    kernelOptions: { ratingsProfile: options.ratingsProfile === 'pine_v3' ? 1 : 0 },
+    kernelOptions: {
+      ratingsProfile: options.ratingsProfile === 'pine_v3' ? 1 : 0,
+      conventions: options.conventions === 'tradingview' ? 1 : 0,
+    },
     required: [...required],
     optional: [...optional],
   };

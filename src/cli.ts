@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError, Option } from 'commander';
 import cliProgress from 'cli-progress';
-import { ADJUSTMENTS, backfill, COMPRESSIONS, LAYOUTS, RATINGS_PROFILES, type BackfillOptions, type ProgressEvent } from './backfill.js';
+import { ADJUSTMENTS, backfill, COMPRESSIONS, CONVENTIONS, LAYOUTS, RATINGS_PROFILES, type BackfillOptions, type ProgressEvent } from './backfill.js';
 import { BACKEND_CHOICES } from './backends/index.js';
 import { featureListJson, formatFeatureList, formatSummary, splitFeatureList } from './cli/format.js';
 import { runDemo } from './demo.js';
@@ -68,6 +68,7 @@ interface RunFlags {
   columns?: Partial<Record<InputColumn, string>>;
   compression: BackfillOptions['compression'];
   ratingsProfile: BackfillOptions['ratingsProfile'];
+  conventions: BackfillOptions['conventions'];
   memoryBudget?: number;
   progress: boolean;
   json?: boolean;
@@ -87,6 +88,7 @@ async function runCommand(input: string, flags: RunFlags): Promise<void> {
       columns: flags.columns,
       compression: flags.compression,
       ratingsProfile: flags.ratingsProfile,
+      conventions: flags.conventions,
       memoryBudget: flags.memoryBudget === undefined ? undefined : flags.memoryBudget * 2 ** 20,
       onProgress: progress.onProgress,
     });
@@ -117,6 +119,11 @@ function buildProgram(): Command {
     .option('--columns <map>', `input column names, e.g. "timestamp=Date,close=Close"; fields: ${INPUT_COLUMNS.join(', ')}`, parseColumns)
     .addOption(new Option('--compression <codec>', 'Parquet compression codec').choices(COMPRESSIONS).default('zstd'))
     .addOption(new Option('--ratings-profile <profile>', 'Ichimoku rule of the moving-average rating').choices(RATINGS_PROFILES).default('screener'))
+    .addOption(
+      new Option('--conventions <name>', "formulas of the plain indicators: TA-Lib's or TradingView's (the ratings always use TradingView's)")
+        .choices(CONVENTIONS)
+        .default('talib'),
+    )
     .option('--memory-budget <MiB>', 'kernel memory for one chunk of symbols of the long layout, in MiB (default: 1024)', parsePositiveInt)
     .option('--no-progress', 'no progress bar on stderr')
     .option('--json', 'print the run summary as JSON on stdout')

@@ -13,7 +13,7 @@ import type { Adjustment, InputColumn } from './io/types.js';
 import { longTable } from './io/write.js';
 
 export { backfill } from './backfill.js';
-export type { BackfillOptions, BackfillSummary, ComputeOptions, Compression, Layout, ProgressEvent, RatingsProfile } from './backfill.js';
+export type { BackfillOptions, BackfillSummary, ComputeOptions, Compression, Conventions, Layout, ProgressEvent, RatingsProfile } from './backfill.js';
 export type { BackendChoice } from './backends/index.js';
 export type { BackendName } from './backends/types.js';
 export { DataError, InputError, OutputError, ParameterError, TaBackfillError } from './errors.js';

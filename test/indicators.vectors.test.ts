@@ -6,9 +6,10 @@ import { spec as hma } from '../src/indicators/hma.js';
 import { spec as ichimoku } from '../src/indicators/ichimoku.js';
 import { spec as macd } from '../src/indicators/macd.js';
 import { spec as rsi } from '../src/indicators/rsi.js';
+import { spec as sma } from '../src/indicators/sma.js';
 import { spec as vwma } from '../src/indicators/vwma.js';
 import { spec as wma } from '../src/indicators/wma.js';
-import { isqrt } from '../src/reference/lib.js';
+import { highestSeries, isqrt, lowestSeries } from '../src/reference/lib.js';
 import type { IndicatorSpec } from '../src/registry/types.js';
 import { lookbackOfOutput } from '../src/registry/types.js';
 import { runReference, runWasmDirect } from './helpers/direct.js';
@@ -386,4 +387,183 @@ describe('reference and wasm bit for bit', () => {
       });
     }
   }
+});
+
+/** Returns the first maximum (or minimum) of the defined values among the last n bars, scanning from the oldest. */
+function scanExtreme(src: Float64Array, n: number, highest: boolean): Float64Array {
+  return src.map((_, i) => {
+    let m = NaN;
+    if (i < n - 1) return m;
+    for (let j = i - n + 1; j <= i; j++) {
+      const v = src[j];
+      const better = highest ? v > m : v < m;
+      if (better || (m !== m && v === v)) m = v;
+    }
+    return m;
+  });
+}
+
+/**
+ * Random values with NaN gaps (and a run of 150 NaN), repeated values and zeros of both signs,
+ * so windows have ties, signed zeros and no defined value.
+ */
+function gappyValues(length: number, seed: number): Float64Array {
+  const next = random(seed);
+  return Float64Array.from({ length }, (_, i) => {
+    if (i >= 400 && i < 550) return NaN;
+    const u = next();
+    if (u < 0.1) return NaN;
+    if (u < 0.15) return 0;
+    if (u < 0.2) return -0;
+    if (u < 0.3) return 5;
+    return Math.round((next() - 0.5) * 2000) / 100;
+  });
+}
+
+describe('highest and lowest', () => {
+  for (const n of [1, 2, 3, 9, 26, 52, 100]) {
+    it(`window ${n} against a scan`, () => {
+      for (const seed of [1, 2, 3]) {
+        const src = gappyValues(1200, seed);
+        const highest = new Float64Array(src.length);
+        const lowest = new Float64Array(src.length);
+        highestSeries(src, highest, n);
+        lowestSeries(src, lowest, n);
+        const expectedHighest = scanExtreme(src, n, true);
+        const expectedLowest = scanExtreme(src, n, false);
+        const badHighest = expectedHighest.findIndex((v, i) => !Object.is(v, highest[i]));
+        const badLowest = expectedLowest.findIndex((v, i) => !Object.is(v, lowest[i]));
+        expect(badHighest, `highest, seed ${seed}, bar ${badHighest}`).toBe(-1);
+        expect(badLowest, `lowest, seed ${seed}, bar ${badLowest}`).toBe(-1);
+      }
+    });
+  }
+});
+
+/**
+ * Copies the bars with NaN in some fields: a leading run, isolated gaps in each field alone,
+ * and gaps in all fields at once. The engine drops such bars before calling a kernel, but a
+ * direct call must still give the same bits on both backends.
+ */
+function withGaps(bars: Bars, seed: number): Bars {
+  const next = random(seed);
+  const copy = { high: bars.high.slice(), low: bars.low.slice(), close: bars.close.slice(), volume: bars.volume.slice() };
+  const fields = [copy.high, copy.low, copy.close, copy.volume];
+  for (let i = 0; i < copy.close.length; i++) {
+    if (i < 7) {
+      for (const field of fields) field[i] = NaN;
+      continue;
+    }
+    const u = next();
+    if (u < 0.02) for (const field of fields) field[i] = NaN;
+    else if (u < 0.06) fields[Math.floor(next() * 4)][i] = NaN;
+  }
+  return copy;
+}
+
+describe('reference and wasm bit for bit with missing values', () => {
+  const sets: (readonly [IndicatorSpec, readonly (readonly number[])[]])[] = [[sma, [[1], [3], [20], [200]]], ...PARAMETER_SETS];
+  for (const [spec, parameterSets] of sets) {
+    for (const params of parameterSets) {
+      it(`${spec.id}(${params.join(',')})`, () => {
+        const series = [withGaps(randomWalk(3000, 1, true), 11), withGaps(randomWalk(500, 2, false), 12), withGaps(randomWalk(5, 3, false), 13)].map(
+          (bars) => inputsOf(spec, bars),
+        );
+        const reference = runReference(spec, params, series);
+        const wasm = runWasmDirect(spec, params, series);
+        reference.forEach((outputs, s) => {
+          outputs.forEach((values, k) => {
+            const other = wasm[s][k];
+            const mismatch = values.findIndex((v, i) => !Object.is(v, other[i]) && !(v !== v && other[i] !== other[i]));
+            expect(mismatch, `series ${s}, ${spec.outputs[k].name}: ${values[mismatch]} vs ${other[mismatch]}`).toBe(-1);
+          });
+        });
+      });
+    }
+  }
+
+  it('sma skips missing closes', () => {
+    // The window contains the last n defined closes: [1, NaN, 2, 3] with n = 2 gives 1.5 at bar 2.
+    for (const [out] of runBoth(sma, [2], [column([1, NaN, 2, 3])])) expectSeries(out, [NaN, NaN, 1.5, 2.5]);
+  });
+});
+
+/**
+ * Daily bars of a random walk of the log price without drift, so the price stays within a
+ * factor of about 20 of 100 over a million bars (randomWalk's multiplicative steps drift
+ * down by orders of magnitude over that length).
+ */
+function logWalk(length: number, seed: number): Bars {
+  const next = random(seed);
+  const high = new Float64Array(length);
+  const low = new Float64Array(length);
+  const close = new Float64Array(length);
+  const volume = new Float64Array(length);
+  let logPrice = 0;
+  for (let i = 0; i < length; i++) {
+    logPrice += 0.01 * (next() - 0.5);
+    const c = 100 * Math.exp(logPrice);
+    close[i] = c;
+    high[i] = c * (1 + 0.01 * next());
+    low[i] = c * (1 - 0.01 * next());
+    volume[i] = Math.floor(1e6 * next()) + 1;
+  }
+  return { high, low, close, volume };
+}
+
+describe('no drift over a long series', () => {
+  // A random walk of 1,000,000 bars with two spikes of 1000 times the price, one in the middle
+  // and one that left every window a few bars before the end. Running sums would carry the
+  // spikes' rounding errors; the last value must be that of the last window computed alone.
+  const length = 1_000_000;
+  const bars = logWalk(length, 77);
+  for (const spike of [length / 2, length - 60]) {
+    bars.close[spike] *= 1000;
+    bars.high[spike] = bars.close[spike] + 1;
+    bars.low[spike] = bars.close[spike] - 1;
+  }
+  const cases: [IndicatorSpec, number[]][] = [
+    [sma, [20]],
+    [sma, [50]],
+    [wma, [20]],
+    [wma, [50]],
+    [bbands, [20, 2]],
+    [bbands, [50, 2]],
+    [hma, [9]],
+    [ichimoku, [9, 26, 52]],
+  ];
+  // NOTE: vwma is left out: its SMAs are Pine's compensated rolling sums, which on this walk
+  // end about 1.6e-12 of the value away from the window computed alone.
+  for (const [spec, params] of cases) {
+    it(`${spec.id}(${params.join(',')})`, () => {
+      const inputs = inputsOf(spec, bars);
+      const span = Math.max(...spec.outputs.map((_, k) => lookbackOfOutput(spec, params, k))) + 1;
+      const window = inputs.map((values) => values.slice(length - span));
+      const [[alone]] = [runReference(spec, params, [window])];
+      const [full] = runReference(spec, params, [inputs]);
+      const [wasm] = runWasmDirect(spec, params, [inputs]);
+      spec.outputs.forEach((output, k) => {
+        const expected = alone[k][span - 1];
+        for (const [backend, values] of [['reference', full[k]], ['wasm', wasm[k]]] as const) {
+          const actual = values[length - 1];
+          expect(Math.abs(actual - expected), `${backend} ${output.name}: ${actual} vs ${expected}`).toBeLessThanOrEqual(1e-12 * Math.abs(expected));
+        }
+      });
+    });
+  }
+});
+
+describe('bbands on flat stretches', () => {
+  it('zero width wherever the window is flat', () => {
+    // The walk is flat over bars 0 to 19 and 500 to 559 (the close is rounded to cents on every third bar there too).
+    const bars = randomWalk(3000, 31, true);
+    for (const [upper, middle, lower] of runBoth(bbands, [20, 2], [bars.close])) {
+      for (let i = 19; i < 3000; i++) {
+        const window = bars.close.subarray(i - 19, i + 1);
+        if (!window.every((v) => v === window[0])) continue;
+        expect(upper[i], `bar ${i}`).toBe(middle[i]);
+        expect(lower[i], `bar ${i}`).toBe(middle[i]);
+      }
+    }
+  });
 });

@@ -10,6 +10,8 @@ import { spec as recSma } from '../src/indicators/rec_sma.js';
 import { spec as recVwma } from '../src/indicators/rec_vwma.js';
 import { spec as recommendMa } from '../src/indicators/recommend_ma.js';
 import type { Field } from '../src/io/types.js';
+import { donchianSeries } from '../src/reference/lib.js';
+import { ichimokuLines } from '../src/reference/ratings.js';
 import type { IndicatorSpec } from '../src/registry/types.js';
 import { runReference, runWasmDirect } from './helpers/direct.js';
 import { countBitDifferences, requireSp500 } from './helpers/universe.js';
@@ -496,6 +498,30 @@ describe('real S&P 500 symbols', () => {
           if (Math.abs(k - Math.round(k)) > 1e-9 || Math.abs(rating[i]) > 1) offGrid.push(i);
         }
         expect(offGrid, label).toEqual([]);
+      });
+    }
+  });
+});
+
+describe('ichimoku lines of the rating', () => {
+  it('doubling matches donchianSeries', () => {
+    // Prices rounded to cents, so windows hold ties, with missing highs and lows apart and together.
+    for (const seed of [5, 6, 7]) {
+      const bars = randomWalk(900, seed, 'full');
+      const next = random(seed + 100);
+      for (let i = 0; i < 900; i++) {
+        const u = next();
+        if (u < 0.03) bars.high[i] = NaN;
+        else if (u < 0.06) bars.low[i] = NaN;
+        else if (u < 0.08) bars.high[i] = bars.low[i] = NaN;
+      }
+      for (let i = 300; i < 360; i++) bars.high[i] = NaN;
+      const lines = [new Float64Array(900), new Float64Array(900), new Float64Array(900)];
+      ichimokuLines(bars.high, bars.low, lines[0], lines[1], lines[2]);
+      [9, 26, 52].forEach((n, k) => {
+        const expected = new Float64Array(900);
+        donchianSeries(bars.high, bars.low, expected, n, new Float64Array(900));
+        expect(differenceMessage(expected, lines[k]), `seed ${seed}, ${n} bars`).toBe('');
       });
     }
   });

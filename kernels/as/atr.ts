@@ -1,17 +1,7 @@
-import { column, param, rmaSeries, seriesStart, trueRangeSeries } from './lib';
+import { column, param } from './lib';
+import { LANES_ATR, runLanes } from './lanes';
 
-/** atr(n); the mirror of src/reference/atr.ts. Scratch: one slot per bar. */
+/** atr(n); the mirror of src/reference/atr.ts, two series at a time. Scratch: none. */
 export function atr(count: i32, offsets: usize, inputs: usize, outputs: usize, params: usize, scratch: usize): void {
-  const high = column(inputs, 0);
-  const low = column(inputs, 1);
-  const close = column(inputs, 2);
-  const out = column(outputs, 0);
-  const n = <i32>param(params, 0);
-  for (let s: i32 = 0; s < count; s++) {
-    const start = seriesStart(offsets, s);
-    const len = seriesStart(offsets, s + 1) - start;
-    const at = <usize>start << 3;
-    trueRangeSeries(high + at, low + at, close + at, scratch, len);
-    rmaSeries(scratch, out + at, len, n);
-  }
+  runLanes(LANES_ATR, count, offsets, inputs, column(outputs, 0), <i32>param(params, 0));
 }

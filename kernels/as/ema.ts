@@ -1,14 +1,7 @@
-import { column, emaSeries, param, seriesStart } from './lib';
+import { column, param } from './lib';
+import { LANES_EMA, runLanes } from './lanes';
 
-/** ema(n) of close; the mirror of src/reference/ema.ts. Scratch: none. */
+/** ema(n) of close; the mirror of src/reference/ema.ts, two series at a time. Scratch: none. */
 export function ema(count: i32, offsets: usize, inputs: usize, outputs: usize, params: usize, scratch: usize): void {
-  const close = column(inputs, 0);
-  const out = column(outputs, 0);
-  const n = <i32>param(params, 0);
-  for (let s: i32 = 0; s < count; s++) {
-    const start = seriesStart(offsets, s);
-    const len = seriesStart(offsets, s + 1) - start;
-    const at = <usize>start << 3;
-    emaSeries(close + at, out + at, len, n);
-  }
+  runLanes(LANES_EMA, count, offsets, inputs, column(outputs, 0), <i32>param(params, 0));
 }

@@ -1,16 +1,14 @@
 import { column, hmaSeries, param, seriesStart } from './lib';
 
-/** hma(n) of close; the mirror of src/reference/hma.ts. Scratch: n ring slots, then one slot per bar. */
+/** hma(n) of close; the mirror of src/reference/hma.ts. Scratch: 3 * maxLength slots. */
 export function hma(count: i32, offsets: usize, inputs: usize, outputs: usize, params: usize, scratch: usize): void {
   const close = column(inputs, 0);
   const out = column(outputs, 0);
   const n = <i32>param(params, 0);
-  const ring = scratch;
-  const tmp = scratch + (<usize>n << 3);
   for (let s: i32 = 0; s < count; s++) {
     const start = seriesStart(offsets, s);
     const len = seriesStart(offsets, s + 1) - start;
     const at = <usize>start << 3;
-    hmaSeries(close + at, out + at, len, n, tmp, ring);
+    hmaSeries(close + at, out + at, len, n, scratch);
   }
 }

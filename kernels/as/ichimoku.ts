@@ -1,6 +1,9 @@
-import { column, donchianSeries, ld, param, seriesStart, st } from './lib';
+import { clearUndefinedWindows, column, donchianLanes, highLowLanes, ld, param, seriesStart, slots, st } from './lib';
 
-/** ichimoku(conversion, base, lead); the mirror of src/reference/ichimoku.ts. Scratch: one slot per bar. */
+/**
+ * ichimoku(conversion, base, lead); the mirror of src/reference/ichimoku.ts. The high and low
+ * lanes are built once for the three windows. Scratch: 2 * maxLength + 4 * (longest window + 1) slots.
+ */
 export function ichimoku(count: i32, offsets: usize, inputs: usize, outputs: usize, params: usize, scratch: usize): void {
   const highIn = column(inputs, 0);
   const lowIn = column(inputs, 1);
@@ -11,6 +14,7 @@ export function ichimoku(count: i32, offsets: usize, inputs: usize, outputs: usi
   const conversion = <i32>param(params, 0);
   const base = <i32>param(params, 1);
   const lead = <i32>param(params, 2);
+  const lanes = scratch;
   for (let s: i32 = 0; s < count; s++) {
     const start = seriesStart(offsets, s);
     const len = seriesStart(offsets, s + 1) - start;
@@ -20,9 +24,17 @@ export function ichimoku(count: i32, offsets: usize, inputs: usize, outputs: usi
     const conversionLine = conversionOut + at;
     const baseLine = baseOut + at;
     const lead1 = lead1Out + at;
-    donchianSeries(high, low, conversionLine, len, conversion, scratch);
-    donchianSeries(high, low, baseLine, len, base, scratch);
-    donchianSeries(high, low, lead2Out + at, len, lead, scratch);
+    const lead2 = lead2Out + at;
+    const buffers = lanes + slots(2 * len);
+    const gaps = highLowLanes(high, low, len, lanes);
+    donchianLanes(lanes, conversionLine, len, conversion, buffers);
+    donchianLanes(lanes, baseLine, len, base, buffers);
+    donchianLanes(lanes, lead2, len, lead, buffers);
+    if (gaps) {
+      clearUndefinedWindows(high, low, conversionLine, len, conversion);
+      clearUndefinedWindows(high, low, baseLine, len, base);
+      clearUndefinedWindows(high, low, lead2, len, lead);
+    }
     for (let i: i32 = 0; i < len; i++) st(lead1, i, (ld(conversionLine, i) + ld(baseLine, i)) / 2.0);
   }
 }

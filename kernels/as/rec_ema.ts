@@ -1,15 +1,7 @@
-import { column, param, seriesStart } from './lib';
-import { emaVoteSeries } from './ratings';
+import { column, param } from './lib';
+import { LANES_EMA_VOTE, runLanes } from './lanes';
 
-/** rec_ema(n); the mirror of src/reference/rec_ema.ts. Scratch: none. */
+/** rec_ema(n); the mirror of src/reference/rec_ema.ts, two series at a time. Scratch: none. */
 export function rec_ema(count: i32, offsets: usize, inputs: usize, outputs: usize, params: usize, scratch: usize): void {
-  const close = column(inputs, 0);
-  const out = column(outputs, 0);
-  const n = <i32>param(params, 0);
-  for (let s: i32 = 0; s < count; s++) {
-    const start = seriesStart(offsets, s);
-    const len = seriesStart(offsets, s + 1) - start;
-    const at = <usize>start << 3;
-    emaVoteSeries(close + at, out + at, len, n);
-  }
+  runLanes(LANES_EMA_VOTE, count, offsets, inputs, column(outputs, 0), <i32>param(params, 0));
 }

@@ -1,7 +1,7 @@
 import { column, param, seriesStart } from './lib';
-import { hmaVoteSeries, slots } from './ratings';
+import { hmaVoteSeries } from './ratings';
 
-/** rec_hma(n); the mirror of src/reference/rec_hma.ts. Scratch: maxLength + n slots. */
+/** rec_hma(n); the mirror of src/reference/rec_hma.ts. Scratch: 3 * maxLength slots. */
 export function rec_hma(count: i32, offsets: usize, inputs: usize, outputs: usize, params: usize, scratch: usize): void {
   const close = column(inputs, 0);
   const out = column(outputs, 0);
@@ -10,6 +10,6 @@ export function rec_hma(count: i32, offsets: usize, inputs: usize, outputs: usiz
     const start = seriesStart(offsets, s);
     const len = seriesStart(offsets, s + 1) - start;
     const at = <usize>start << 3;
-    hmaVoteSeries(close + at, out + at, len, n, scratch, scratch + slots(len));
+    hmaVoteSeries(close + at, out + at, len, n, scratch);
   }
 }

@@ -1,7 +1,7 @@
 import { column, param, seriesStart } from './lib';
 import { ichimokuVoteSeries } from './ratings';
 
-/** rec_ichimoku; the mirror of src/reference/rec_ichimoku.ts. Scratch: 3 * maxLength slots. */
+/** rec_ichimoku; the mirror of src/reference/rec_ichimoku.ts. Scratch: `ichimokuVoteScratch(maxLength)` slots. */
 export function rec_ichimoku(count: i32, offsets: usize, inputs: usize, outputs: usize, params: usize, scratch: usize): void {
   const high = column(inputs, 0);
   const low = column(inputs, 1);

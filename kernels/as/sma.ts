@@ -1,6 +1,6 @@
-import { column, param, seriesStart, smaSeries } from './lib';
+import { column, param, seriesStart, windowMeanSeries } from './lib';
 
-/** sma(n) of close; the mirror of src/reference/sma.ts. Scratch: n slots. */
+/** sma(n) of close; the mirror of src/reference/sma.ts. Scratch: 2 * (n + 1) + 2 * maxLength slots. */
 export function sma(count: i32, offsets: usize, inputs: usize, outputs: usize, params: usize, scratch: usize): void {
   const close = column(inputs, 0);
   const out = column(outputs, 0);
@@ -9,6 +9,6 @@ export function sma(count: i32, offsets: usize, inputs: usize, outputs: usize, p
     const start = seriesStart(offsets, s);
     const len = seriesStart(offsets, s + 1) - start;
     const at = <usize>start << 3;
-    smaSeries(close + at, out + at, len, n, scratch);
+    windowMeanSeries(close + at, out + at, len, n, scratch);
   }
 }

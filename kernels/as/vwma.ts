@@ -1,17 +1,15 @@
 import { column, param, seriesStart, vwmaSeries } from './lib';
 
-/** vwma(n) of close weighted by volume; the mirror of src/reference/vwma.ts. Scratch: n ring slots, then one slot per bar. */
+/** vwma(n) of close weighted by volume; the mirror of src/reference/vwma.ts. Scratch: 2 * n + VWMA_STATE_SLOTS slots. */
 export function vwma(count: i32, offsets: usize, inputs: usize, outputs: usize, params: usize, scratch: usize): void {
   const close = column(inputs, 0);
   const volume = column(inputs, 1);
   const out = column(outputs, 0);
   const n = <i32>param(params, 0);
-  const ring = scratch;
-  const tmp = scratch + (<usize>n << 3);
   for (let s: i32 = 0; s < count; s++) {
     const start = seriesStart(offsets, s);
     const len = seriesStart(offsets, s + 1) - start;
     const at = <usize>start << 3;
-    vwmaSeries(close + at, volume + at, out + at, len, n, tmp, ring);
+    vwmaSeries(close + at, volume + at, out + at, len, n, scratch);
   }
 }

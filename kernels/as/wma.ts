@@ -1,6 +1,6 @@
-import { column, param, seriesStart, wmaSeries } from './lib';
+import { column, param, seriesStart, windowWmaSeries } from './lib';
 
-/** wma(n) of close; the mirror of src/reference/wma.ts. Scratch: n slots. */
+/** wma(n) of close; the mirror of src/reference/wma.ts. Scratch: 2 * (n + 1) + 2 * maxLength slots. */
 export function wma(count: i32, offsets: usize, inputs: usize, outputs: usize, params: usize, scratch: usize): void {
   const close = column(inputs, 0);
   const out = column(outputs, 0);
@@ -9,6 +9,6 @@ export function wma(count: i32, offsets: usize, inputs: usize, outputs: usize, p
     const start = seriesStart(offsets, s);
     const len = seriesStart(offsets, s + 1) - start;
     const at = <usize>start << 3;
-    wmaSeries(close + at, out + at, len, n, scratch);
+    windowWmaSeries(close + at, out + at, len, n, scratch);
   }
 }

@@ -14,8 +14,7 @@ export const spec: IndicatorSpec = {
   params: [period('period', 14)],
   outputs: [{ name: 'value', description: 'the average true range, in price units' }],
   lookback: ([n]) => n,
-  // The true range series, one slot per bar.
-  scratch: (_params, maxLength) => maxLength,
+  scratch: () => 0,
   reference: atr,
   notes: [
     'TA-Lib seeds with a plain sum; the compensated sum here changes the values in the last bits only.',

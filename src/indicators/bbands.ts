@@ -18,13 +18,15 @@ export const spec: IndicatorSpec = {
     { name: 'lower', description: 'middle band minus mult standard deviations' },
   ],
   lookback: ([n]) => n - 1,
-  scratch: ([n]) => n,
+  // Two suffix buffers of n + 1 for each of three sums, then the packed series and its three outputs.
+  scratch: ([n], maxLength) => 6 * (n + 1) + 4 * maxLength,
   reference: bbands,
   notes: [
     'TA-Lib takes separate up and down deviations and a moving-average type; this takes one multiplier for both and always uses the SMA, as TA-Lib does by default.',
-    'TA-Lib computes the variance as the mean of squares minus the squared mean and returns 0 below 1e-14; here it is summed in a second pass around the window\'s mean, which is exactly 0 on a flat window and avoids cancellation.',
-    'TA-Lib keeps a running sum of squares over the whole series, whose drift leaves its bands off by up to 3.5e-7 of the price on flat or nearly flat windows (measured on the daily bars of 24 S&P 500 symbols); here each window is summed afresh.',
-    'TA-Lib keeps a plain running sum for the middle band; the compensated sum here differs from it in the last bits only.',
+    'TA-Lib computes the variance as the mean of squares minus the squared mean and returns 0 below 1e-14.',
+    'Here sd = sqrt(n * sum(d^2) - sum(d)^2) / n, with d the deviation of each close from a close inside the window (the first of the window\'s newer block), which is exactly 0 on a flat window and loses no digits to prices far from 0.',
+    'TA-Lib keeps running sums over the whole series, whose drift leaves its bands off by up to 3.5e-7 of the price on flat or nearly flat windows (measured on the daily bars of 24 S&P 500 symbols); here each window sums only its own closes, by blocks of n as in sma.',
+    'The middle band is this package\'s sma bit for bit, which differs from TA-Lib\'s in the last bits only.',
     'TA-Lib requires a period of at least 2; period 1 is accepted here and gives three bands equal to the close.',
   ],
 };

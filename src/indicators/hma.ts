@@ -16,7 +16,7 @@ export const spec: IndicatorSpec = {
   params: [period('period', 9, 2)],
   outputs: [{ name: 'value', description: 'the average' }],
   lookback: ([n]) => n - 1 + (isqrt(n) - 1),
-  // A ring for the longest WMA (n), then one series-long buffer for the full-length WMA.
-  scratch: ([n], maxLength) => n + maxLength,
+  // The full-length WMA, then the packed series and its output for a WMA input with gaps; one slot per bar each.
+  scratch: (_params, maxLength) => 3 * maxLength,
   reference: hma,
 };

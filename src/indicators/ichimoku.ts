@@ -39,8 +39,8 @@ export const spec: IndicatorSpec = {
   ],
   lookback: (params) => Math.min(outputLookback(params, 0), outputLookback(params, 1), outputLookback(params, 3)),
   outputLookback,
-  // The lowest-low series of one window, one slot per bar.
-  scratch: (_params, maxLength) => maxLength,
+  // The high and low lanes, two slots per bar, then two suffix buffers of two lanes for the longest window.
+  scratch: ([conversion, base, lead], maxLength) => 2 * maxLength + 4 * (Math.max(conversion, base, lead) + 1),
   reference: ichimoku,
   notes: [
     'Charts draw the leading spans 26 bars ahead and the lagging span 26 bars back; these are the values computed at each bar, and the lagging span (the close) is not an output.',

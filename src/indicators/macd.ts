@@ -27,8 +27,7 @@ export const spec: IndicatorSpec = {
     fast < slow
       ? undefined
       : { parameter: 'fast', message: `fast (${fast}) must be less than slow (${slow}). Use a shorter fast period or a longer slow one.` },
-  // The slow EMA, one slot per bar; the fast EMA is built in the MACD output.
-  scratch: (_params, maxLength) => maxLength,
+  scratch: () => 0,
   reference: macd,
   notes: [
     'TA-Lib silently swaps fast and slow when fast > slow; here fast >= slow is rejected, so a feature name never describes other parameters than the ones computed.',

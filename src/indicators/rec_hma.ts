@@ -15,8 +15,8 @@ export const spec: IndicatorSpec = {
   params: [period('period', 9, 2)],
   outputs: [{ name: 'value', description: 'the vote: +1 buy, 0 neutral, -1 sell' }],
   lookback: ([n]) => n - 1 + isqrt(n) - 1,
-  // One series-long buffer for the half-length WMA, and a ring for the longest WMA (n).
-  scratch: ([n], maxLength) => maxLength + n,
+  // The full-length WMA, then the packed series and its output for a WMA input with gaps; one slot per bar each.
+  scratch: (_params, maxLength) => 3 * maxLength,
   reference: recHma,
   notes: ['recommend_ma uses n = 9, whose first vote is at bar 10.'],
 };

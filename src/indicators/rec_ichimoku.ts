@@ -17,8 +17,9 @@ export const spec: IndicatorSpec = {
   params: [],
   outputs: [{ name: 'value', description: 'the vote: +1 buy, 0 neutral, -1 sell' }],
   lookback: () => 51,
-  // conv, base and lead2, each one series long.
-  scratch: (_params, maxLength) => 3 * maxLength,
+  // conv, base and lead2, copies of high and low, one slot per bar each, then 20 slots of window extremes per
+  // two bars (after 13 blocks for the bars before the first).
+  scratch: (_params, maxLength) => 5 * maxLength + 20 * (Math.floor(maxLength / 2) + 14),
   reference: recIchimoku,
   notes: ['Under the pine_v3 profile the vote is 0 on bars 51 to 76, because lead2[26] is first defined at bar 77.'],
 };

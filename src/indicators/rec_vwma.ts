@@ -14,8 +14,8 @@ export const spec: IndicatorSpec = {
   params: [period('period', 20)],
   outputs: [{ name: 'value', description: 'the vote: +1 buy, 0 neutral, -1 sell' }],
   lookback: ([n]) => n - 1,
-  // One series-long buffer for the price-volume average, and a ring of n for the SMAs.
-  scratch: ([n], maxLength) => maxLength + n,
+  // The rings of the two SMAs, close * volume and volume, then their state (six slots).
+  scratch: ([n]) => 2 * n + 6,
   reference: recVwma,
   notes: [
     'recommend_ma uses n = 20.',

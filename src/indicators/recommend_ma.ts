@@ -16,8 +16,13 @@ export const spec: IndicatorSpec = {
   outputs: [{ name: 'value', description: 'the rating, a multiple of 1/15 (1/14 without volume) once all members vote' }],
   // SMA(10) and EMA(10) vote first.
   lookback: () => 9,
-  // Vote count, one vote, three buffers for Ichimoku (also the HMA and VWMA buffer), and a ring for SMA(200).
-  scratch: (_params, maxLength) => 5 * maxLength + 200,
+  // A table of the 528 possible means, then the vote tally and one vote per bar. Then work shared by the members:
+  // Ichimoku's lines, input copies and window extremes (as rec_ichimoku), HMA's three series, or the realized
+  // SMA addends (six per bar), the SMA and EMA states and VWMA's rings and state.
+  scratch: (_params, maxLength) =>
+    528 +
+    2 * maxLength +
+    Math.max(5 * maxLength + 20 * (Math.floor(maxLength / 2) + 14), 3 * maxLength, 6 * maxLength + 42 + 40 + 6),
   reference: recommendMa,
   notes: [
     'Values within the first ~500 bars depend on the seed of EMA(200) and can differ from a screener that has seen longer history.',

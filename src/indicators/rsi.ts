@@ -15,8 +15,7 @@ export const spec: IndicatorSpec = {
   params: [period('period', 14)],
   outputs: [{ name: 'value', description: 'the index, 0 to 100' }],
   lookback: ([n]) => n,
-  // The gain and loss series, one slot per bar each.
-  scratch: (_params, maxLength) => 2 * maxLength,
+  scratch: () => 0,
   reference: rsi,
   notes: [
     'TA-Lib returns 0 when gain + loss is within 1e-14 of 0; here only an exact 0 counts, and it gives undefined, as in Pine, since 0/0 has no value.',

@@ -6,13 +6,18 @@ export const spec: IndicatorSpec = {
   id: 'sma',
   title: 'Simple moving average',
   group: 'moving average',
-  description: 'Mean of the last n closes, kept as a compensated rolling sum so it does not drift.',
-  source: 'TA-Lib SMA; the compensated rolling sum follows TradingView math.sum as measured by PyneCore',
+  description: 'Mean of the last n closes. Each window is summed from its own n closes, so no error carries along the series.',
+  source: 'TA-Lib SMA',
   inputs: ['close'],
   params: [period('period', 20)],
   outputs: [{ name: 'value', description: 'the average' }],
   lookback: ([n]) => n - 1,
-  scratch: ([n]) => n,
+  // Two suffix buffers of n + 1, then the packed series and its output for series with gaps.
+  scratch: ([n], maxLength) => 2 * (n + 1) + 2 * maxLength,
   reference: sma,
-  notes: ['TA-Lib keeps a plain running sum; the compensated sum here differs from it in the last bits only.'],
+  notes: [
+    'TA-Lib keeps a plain running sum, whose rounding errors stay in it after the closes that caused them leave the window.',
+    'Here each window sums only its own closes, as a suffix sum of one block of n closes plus a prefix sum of the next block (van Herk/Gil-Werman), which differs from TA-Lib in the last bits only.',
+    'rec_sma and recommend_ma keep Pine\'s compensated rolling sum (TradingView\'s math.sum), whose exact ties the ratings follow.',
+  ],
 };

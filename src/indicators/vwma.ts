@@ -13,7 +13,7 @@ export const spec: IndicatorSpec = {
   params: [period('period', 20)],
   outputs: [{ name: 'value', description: 'the average' }],
   lookback: ([n]) => n - 1,
-  // A ring for the SMAs (n), then one series-long buffer for close * volume and its average.
-  scratch: ([n], maxLength) => n + maxLength,
+  // The rings of the two SMAs, close * volume and volume, then their state (six slots).
+  scratch: ([n]) => 2 * n + 6,
   reference: vwma,
 };

@@ -128,33 +128,247 @@ export function wmaSeries(src: Float64Array, dst: Float64Array, n: number, ring:
 }
 
 /**
- * Highest defined value among the last n bars (bars, not defined values, as Pine's
- * `ta.highest`): undefined before bar n - 1 and when the window holds no defined value.
+ * Calls `dense` on the defined values of `src` packed together (all of `src` when it has no
+ * NaN), then spreads each output back to the bars, NaN where `src` is undefined. So a window
+ * of n holds the last n defined values, as in the blocks above.
  */
-export function highestSeries(src: Float64Array, dst: Float64Array, n: number): void {
-  for (let i = 0; i < src.length; i++) {
-    let m = NaN;
-    if (i >= n - 1) {
-      for (let j = i - n + 1; j <= i; j++) {
-        const v = src[j];
-        if (v > m || (m !== m && v === v)) m = v;
-      }
+function onDefinedValues(
+  src: Float64Array,
+  outputs: readonly Float64Array[],
+  dense: (values: Float64Array, outputs: readonly Float64Array[]) => void,
+): void {
+  const len = src.length;
+  let defined = 0;
+  for (let i = 0; i < len; i++) if (src[i] === src[i]) defined++;
+  if (defined === len) {
+    dense(src, outputs);
+    return;
+  }
+  const packed = new Float64Array(defined);
+  for (let i = 0, j = 0; i < len; i++) if (src[i] === src[i]) packed[j++] = src[i];
+  const packedOutputs = outputs.map(() => new Float64Array(defined));
+  dense(packed, packedOutputs);
+  outputs.forEach((out, k) => {
+    const values = packedOutputs[k];
+    for (let i = 0, j = 0; i < len; i++) out[i] = src[i] === src[i] ? values[j++] : NaN;
+  });
+}
+
+/**
+ * Creates the buffer for the suffix sums of one block of n. Slots 0 to n - 1 start as NaN, so
+ * the windows of the first block are undefined. Slot n contains -0: the window that is exactly
+ * one block adds it to its prefix, which leaves the prefix unchanged.
+ */
+function suffixBuffer(n: number): Float64Array {
+  const buffer = new Float64Array(n + 1).fill(NaN);
+  buffer[n] = -0;
+  return buffer;
+}
+
+/*
+ * The TA-Lib-convention windows below (windowMeanSeries, windowWmaSeries, windowBandsSeries)
+ * sum by blocks of n values, as van Herk/Gil-Werman do for maxima. The window ending at offset
+ * j of block b is the suffix of block b - 1 from offset j + 1, summed newest to oldest, plus
+ * the prefix of block b up to j, summed oldest to newest. Each window sum adds only its own n
+ * values, so no rounding error carries from one window to the next as in TA-Lib's running
+ * sums, and a bar costs O(1) whatever n is. The wasm kernels compute both sums in one loop.
+ */
+
+/** Simple moving average, TA-Lib's SMA: the mean of the last n defined values, by block sums. */
+export function windowMeanSeries(src: Float64Array, dst: Float64Array, n: number): void {
+  onDefinedValues(src, [dst], (values, [out]) => denseWindowMean(values, out, n));
+}
+
+function denseWindowMean(src: Float64Array, dst: Float64Array, n: number): void {
+  const len = src.length;
+  const suffix = suffixBuffer(n);
+  for (let start = 0; start < len; start += n) {
+    const end = Math.min(start + n, len);
+    let prefix = 0;
+    for (let i = start; i < end; i++) {
+      prefix += src[i];
+      dst[i] = (suffix[i - start + 1] + prefix) / n;
     }
-    dst[i] = m;
+    if (end - start < n || end === len) continue;
+    let sum = 0;
+    for (let i = end - 1; i >= start; i--) {
+      sum += src[i];
+      suffix[i - start] = sum;
+    }
   }
 }
 
-/** Lowest defined value among the last n bars; the mirror of `highestSeries`. */
-export function lowestSeries(src: Float64Array, dst: Float64Array, n: number): void {
-  for (let i = 0; i < src.length; i++) {
-    let m = NaN;
-    if (i >= n - 1) {
-      for (let j = i - n + 1; j <= i; j++) {
-        const v = src[j];
-        if (v < m || (m !== m && v === v)) m = v;
-      }
+/**
+ * Weighted moving average, TA-Lib's WMA: weights 1 (oldest) to n (newest) over the last n
+ * defined values, divided by n(n+1)/2, by block sums. The window's share of block b weighs its
+ * offset k <= j by n - j + k; moving to offset j + 1 adds n * x[j + 1] and takes off one of
+ * each earlier value, the prefix sum, as TA-Lib's recurrence does, but restarting at every
+ * block. The share of block b - 1 is its suffix from offset j + 1 weighted 1, 2, ... from that
+ * offset, which the backward pass builds as a running sum of suffix sums.
+ */
+export function windowWmaSeries(src: Float64Array, dst: Float64Array, n: number): void {
+  onDefinedValues(src, [dst], (values, [out]) => denseWindowWma(values, out, n));
+}
+
+function denseWindowWma(src: Float64Array, dst: Float64Array, n: number): void {
+  const len = src.length;
+  const norm = (n * (n + 1)) / 2;
+  const suffix = suffixBuffer(n);
+  for (let start = 0; start < len; start += n) {
+    const end = Math.min(start + n, len);
+    let sum = 0;
+    let weighted = 0;
+    for (let i = start; i < end; i++) {
+      const x = src[i];
+      weighted += n * x - sum;
+      sum += x;
+      dst[i] = (suffix[i - start + 1] + weighted) / norm;
     }
-    dst[i] = m;
+    if (end - start < n || end === len) continue;
+    let tail = 0;
+    let tailWeighted = 0;
+    for (let i = end - 1; i >= start; i--) {
+      tail += src[i];
+      tailWeighted += tail;
+      suffix[i - start] = tailWeighted;
+    }
+  }
+}
+
+/**
+ * Bollinger bands, TA-Lib's BBANDS with an SMA: middle = the mean of the last n defined values
+ * (bit for bit `windowMeanSeries`), upper and lower = middle +- mult * sd, with sd the
+ * population standard deviation. The deviation comes from sums of d = x - a and d * d, where
+ * the anchor a is the first value of the window's newer block, so a lies in the window: a flat
+ * window has d = 0 throughout and sd exactly 0, and prices far from 0 lose no digits to
+ * cancellation. sd = sqrt(n * sum(d * d) - sum(d)^2) / n, the radicand clamped at 0.
+ */
+export function windowBandsSeries(
+  src: Float64Array,
+  upper: Float64Array,
+  middle: Float64Array,
+  lower: Float64Array,
+  n: number,
+  mult: number,
+): void {
+  onDefinedValues(src, [upper, middle, lower], (values, [up, mid, low]) => denseWindowBands(values, up, mid, low, n, mult));
+}
+
+function denseWindowBands(
+  src: Float64Array,
+  upper: Float64Array,
+  middle: Float64Array,
+  lower: Float64Array,
+  n: number,
+  mult: number,
+): void {
+  const len = src.length;
+  const suffix = suffixBuffer(n);
+  const shiftedSuffix = suffixBuffer(n);
+  const squaresSuffix = suffixBuffer(n);
+  for (let start = 0; start < len; start += n) {
+    const end = Math.min(start + n, len);
+    const anchor = src[start];
+    let prefix = 0;
+    let shifted = 0;
+    let squares = 0;
+    for (let i = start; i < end; i++) {
+      const k = i - start + 1;
+      const x = src[i];
+      const d = x - anchor;
+      prefix += x;
+      shifted += d;
+      squares += d * d;
+      const sum = suffix[k] + prefix;
+      const sumShifted = shiftedSuffix[k] + shifted;
+      const sumSquares = squaresSuffix[k] + squares;
+      const mean = sum / n;
+      const radicand = n * sumSquares - sumShifted * sumShifted;
+      const width = mult * (Math.sqrt(radicand < 0 ? 0 : radicand) / n);
+      middle[i] = mean;
+      upper[i] = mean + width;
+      lower[i] = mean - width;
+    }
+    if (end - start < n || end === len) continue;
+    // The suffix sums serve the windows of the next block, so they take its anchor.
+    const nextAnchor = src[end];
+    let tail = 0;
+    let tailShifted = 0;
+    let tailSquares = 0;
+    for (let i = end - 1; i >= start; i--) {
+      const x = src[i];
+      const d = x - nextAnchor;
+      tail += x;
+      tailShifted += d;
+      tailSquares += d * d;
+      suffix[i - start] = tail;
+      shiftedSuffix[i - start] = tailShifted;
+      squaresSuffix[i - start] = tailSquares;
+    }
+  }
+}
+
+/**
+ * Highest defined value among the last n bars (bars, not defined values, as Pine's
+ * `ta.highest`): undefined before bar n - 1 and when the window has no defined value.
+ *
+ * Blocks of n bars (van Herk/Gil-Werman): the window ending at offset j of a block is the
+ * larger of the previous block's suffix maximum from offset j + 1 and this block's prefix
+ * maximum up to j, so a bar costs three comparisons whatever n is. Every comparison keeps the
+ * older value on a tie, so the result is the window's first maximum, the value a scan from the
+ * oldest bar finds (this matters only for -0 and +0). An undefined bar counts as -Infinity.
+ */
+export function highestSeries(src: Float64Array, dst: Float64Array, n: number): void {
+  const len = src.length;
+  // Slot n stays -Infinity, so the window that is exactly one block takes the prefix alone.
+  const suffix = new Float64Array(n + 1).fill(-Infinity);
+  let lastDefined = -n - 1;
+  for (let start = 0; start < len; start += n) {
+    const end = Math.min(start + n, len);
+    let prefix = -Infinity;
+    for (let i = start; i < end; i++) {
+      const v = src[i];
+      if (v === v) {
+        lastDefined = i;
+        if (prefix < v) prefix = v;
+      }
+      const older = suffix[i - start + 1];
+      const max = older < prefix ? prefix : older;
+      dst[i] = i >= n - 1 && lastDefined > i - n ? max : NaN;
+    }
+    let max = -Infinity;
+    for (let i = end - 1; i >= start; i--) {
+      const v = src[i];
+      if (v === v && !(v < max)) max = v;
+      suffix[i - start] = max;
+    }
+  }
+}
+
+/** Lowest defined value among the last n bars; the mirror of `highestSeries`, +Infinity for undefined bars. */
+export function lowestSeries(src: Float64Array, dst: Float64Array, n: number): void {
+  const len = src.length;
+  const suffix = new Float64Array(n + 1).fill(Infinity);
+  let lastDefined = -n - 1;
+  for (let start = 0; start < len; start += n) {
+    const end = Math.min(start + n, len);
+    let prefix = Infinity;
+    for (let i = start; i < end; i++) {
+      const v = src[i];
+      if (v === v) {
+        lastDefined = i;
+        if (v < prefix) prefix = v;
+      }
+      const older = suffix[i - start + 1];
+      const min = prefix < older ? prefix : older;
+      dst[i] = i >= n - 1 && lastDefined > i - n ? min : NaN;
+    }
+    let min = Infinity;
+    for (let i = end - 1; i >= start; i--) {
+      const v = src[i];
+      if (v === v && !(min < v)) min = v;
+      suffix[i - start] = min;
+    }
   }
 }
 

@@ -3,7 +3,7 @@
  * definitions of the averages. A vote is +1 (buy), 0 (neutral), -1 (sell) or NaN while its
  * inputs are undefined. kernels/as/ratings.ts mirrors every function operation for operation.
  */
-import { donchianSeries, emaSeries, greater, hmaSeries, less, smaSeries, vwmaSeries } from './lib.js';
+import { emaSeries, greater, hmaSeries, less, smaSeries, vwmaSeries } from './lib.js';
 
 /** Ichimoku rule of the `screener` ratings profile (the live screener's measured behaviour). */
 export const PROFILE_SCREENER = 0;
@@ -85,10 +85,7 @@ export function ichimokuVoteSeries(
   const conv = new Float64Array(len);
   const base = new Float64Array(len);
   const lead2 = new Float64Array(len);
-  const lowest = new Float64Array(len);
-  donchianSeries(high, low, conv, 9, lowest);
-  donchianSeries(high, low, base, 26, lowest);
-  donchianSeries(high, low, lead2, 52, lowest);
+  ichimokuLines(high, low, conv, base, lead2);
 
   for (let i = 0; i < len; i++) {
     const c = close[i];
@@ -123,6 +120,71 @@ export function ichimokuVoteSeries(
     if (buy) vote = 1;
     else if (sell) vote = -1;
     dst[i] = vote;
+  }
+}
+
+/** max(older, newer), the older on ties. */
+function later(older: number, newer: number): number {
+  return older < newer ? newer : older;
+}
+
+/** min(older, newer), the older on ties. */
+function earlier(older: number, newer: number): number {
+  return newer < older ? newer : older;
+}
+
+/**
+ * conv, base and lead2 of the rating: donchianSeries over 9, 26 and 52 bars, by doubling.
+ * With M2[i] = max(x[i-1], x[i]), M4[i] = max(M2[i-2], M2[i]), M8 and M16 likewise, the 9-bar
+ * maximum is max(x[i-8], M8[i]), the 26-bar one max(M16[i-10], M16[i]) and the 52-bar one
+ * max(M26[i-26], M26[i]); the minima of the lows likewise. Every max and min keeps the older
+ * operand on ties, so each window gets its first extreme, the value highestSeries and
+ * lowestSeries give (overlapping windows change nothing for a maximum). An undefined bar, and
+ * a bar before 0, counts as -Infinity among highs and +Infinity among lows. A window without a
+ * defined high or low is undefined.
+ */
+export function ichimokuLines(high: Float64Array, low: Float64Array, conv: Float64Array, base: Float64Array, lead2: Float64Array): void {
+  const len = high.length;
+  const highs = high.map((h) => (h === h ? h : -Infinity));
+  const lows = low.map((l) => (l === l ? l : Infinity));
+  const levels = Array.from({ length: 10 }, () => new Float64Array(len));
+  const [h2s, l2s, h4s, l4s, h8s, l8s, h16s, l16s, h26s, l26s] = levels;
+  const highAt = (values: Float64Array, i: number): number => (i >= 0 ? values[i] : -Infinity);
+  const lowAt = (values: Float64Array, i: number): number => (i >= 0 ? values[i] : Infinity);
+  let lastHigh = -53;
+  let lastLow = -53;
+  for (let i = 0; i < len; i++) {
+    const h2 = later(highAt(highs, i - 1), highs[i]);
+    const l2 = earlier(lowAt(lows, i - 1), lows[i]);
+    const h4 = later(highAt(h2s, i - 2), h2);
+    const l4 = earlier(lowAt(l2s, i - 2), l2);
+    const h8 = later(highAt(h4s, i - 4), h4);
+    const l8 = earlier(lowAt(l4s, i - 4), l4);
+    const h16 = later(highAt(h8s, i - 8), h8);
+    const l16 = earlier(lowAt(l8s, i - 8), l8);
+    const h9 = later(highAt(highs, i - 8), h8);
+    const l9 = earlier(lowAt(lows, i - 8), l8);
+    const h26 = later(highAt(h16s, i - 10), h16);
+    const l26 = earlier(lowAt(l16s, i - 10), l16);
+    const h52 = later(highAt(h26s, i - 26), h26);
+    const l52 = earlier(lowAt(l26s, i - 26), l26);
+    h2s[i] = h2;
+    l2s[i] = l2;
+    h4s[i] = h4;
+    l4s[i] = l4;
+    h8s[i] = h8;
+    l8s[i] = l8;
+    h16s[i] = h16;
+    l16s[i] = l16;
+    h26s[i] = h26;
+    l26s[i] = l26;
+    if (high[i] === high[i]) lastHigh = i;
+    if (low[i] === low[i]) lastLow = i;
+    // Whether the window is full and contains a defined high and a defined low.
+    const defined = (n: number): boolean => i >= n - 1 && lastHigh > i - n && lastLow > i - n;
+    conv[i] = defined(9) ? (h9 + l9) / 2 : NaN;
+    base[i] = defined(26) ? (h26 + l26) / 2 : NaN;
+    lead2[i] = defined(52) ? (h52 + l52) / 2 : NaN;
   }
 }
 

@@ -1,7 +1,6 @@
-import { smaSeries } from './lib.js';
+import { windowMeanSeries } from './lib.js';
 
-/** sma(n) of close. */
+/** sma(n) of close, TA-Lib's SMA by block sums. */
 export function sma(inputs: readonly Float64Array[], params: readonly number[], outputs: readonly Float64Array[]): void {
-  const n = params[0];
-  smaSeries(inputs[0], outputs[0], n, new Float64Array(n));
+  windowMeanSeries(inputs[0], outputs[0], params[0]);
 }

@@ -1,7 +1,6 @@
-import { wmaSeries } from './lib.js';
+import { windowWmaSeries } from './lib.js';
 
-/** wma(n) of close. */
+/** wma(n) of close, TA-Lib's WMA by block sums. */
 export function wma(inputs: readonly Float64Array[], params: readonly number[], outputs: readonly Float64Array[]): void {
-  const n = params[0];
-  wmaSeries(inputs[0], outputs[0], n, new Float64Array(n));
+  windowWmaSeries(inputs[0], outputs[0], params[0]);
 }

@@ -22,6 +22,8 @@ export interface OutputSpec {
 export interface KernelOptions {
   /** Ichimoku rule of the moving-average rating: 0 = screener, 1 = pine_v3. */
   ratingsProfile: 0 | 1;
+  /** Formula conventions of the plain indicators: 0 = TA-Lib (the default), 1 = TradingView. */
+  conventions?: 0 | 1;
 }
 
 /**
@@ -78,5 +80,5 @@ export function lookbackOfOutput(spec: IndicatorSpec, params: readonly number[],
 }
 
 export function kernelParams(params: readonly number[], options: KernelOptions): number[] {
-  return [...params, options.ratingsProfile];
+  return [...params, options.ratingsProfile, options.conventions ?? 0];
 }
