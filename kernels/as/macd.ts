@@ -1,11 +1,12 @@
-import { column, ld, param, seriesStart, slots, st } from './lib';
+import { column, emaSeries, ld, param, seriesStart, slots, st } from './lib';
 
 /**
  * macd(fast, slow, signal) of close; the mirror of src/reference/macd.ts. The reference runs
  * the two EMAs, the line and the signal EMA as separate passes. Here one loop advances all
  * three recurrences per bar, so their latencies overlap. Each EMA does the operations of
  * emaSeries: a compensated sum of its first n defined inputs, then prev + alpha * (x - prev),
- * skipping NaN inputs. Scratch: none.
+ * skipping NaN inputs. params: fast, slow, signal, ratings profile, conventions. Scratch: none
+ * (talib); maxLength slots for the slow EMA (tradingview, which runs the reference's passes).
  */
 export function macd(count: i32, offsets: usize, inputs: usize, outputs: usize, params: usize, scratch: usize): void {
   const close = column(inputs, 0);
@@ -15,10 +16,15 @@ export function macd(count: i32, offsets: usize, inputs: usize, outputs: usize, 
   const fast = <i32>param(params, 0);
   const slow = <i32>param(params, 1);
   const signal = <i32>param(params, 2);
+  const pine = param(params, 4) == 1;
   for (let s: i32 = 0; s < count; s++) {
     const start = seriesStart(offsets, s);
     const len = seriesStart(offsets, s + 1) - start;
     const at = slots(start);
+    if (pine) {
+      pineMacdSeries(close + at, lineOut + at, signalOut + at, histOut + at, len, fast, slow, signal, scratch);
+      continue;
+    }
     macdSeries(close + at, lineOut + at, signalOut + at, histOut + at, len, fast, slow, signal);
   }
 }
@@ -125,4 +131,13 @@ function macdSeries(src: usize, line: usize, signalLine: usize, hist: usize, len
     fastEma = defined ? fastValue : fastEma;
     signalEma = macdValue == macdValue ? signalValue : signalEma;
   }
+}
+
+/** Pine's ta.macd: both EMAs seeded from bar 0, as the tradingview path of the reference. */
+function pineMacdSeries(src: usize, line: usize, signalLine: usize, hist: usize, len: i32, fast: i32, slow: i32, signal: i32, slowEma: usize): void {
+  emaSeries(src, line, len, fast);
+  emaSeries(src, slowEma, len, slow);
+  for (let i: i32 = 0; i < len; i++) st(line, i, ld(line, i) - ld(slowEma, i));
+  emaSeries(line, signalLine, len, signal);
+  for (let i: i32 = 0; i < len; i++) st(hist, i, ld(line, i) - ld(signalLine, i));
 }

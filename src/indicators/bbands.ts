@@ -18,7 +18,8 @@ export const spec: IndicatorSpec = {
     { name: 'lower', description: 'middle band minus mult standard deviations' },
   ],
   lookback: ([n]) => n - 1,
-  // Two suffix buffers of n + 1 for each of three sums, then the packed series and its three outputs.
+  // Two suffix buffers of n + 1 for each of three sums, then the packed series and its three outputs;
+  // the tradingview path needs only the n-slot ring of the rolling sums.
   scratch: ([n], maxLength) => 6 * (n + 1) + 4 * maxLength,
   reference: bbands,
   notes: [
@@ -28,5 +29,6 @@ export const spec: IndicatorSpec = {
     'TA-Lib keeps running sums over the whole series, whose drift leaves its bands off by up to 3.5e-7 of the price on flat or nearly flat windows (measured on the daily bars of 24 S&P 500 symbols); here each window sums only its own closes, by blocks of n as in sma.',
     'The middle band is this package\'s sma bit for bit, which differs from TA-Lib\'s in the last bits only.',
     'TA-Lib requires a period of at least 2; period 1 is accepted here and gives three bands equal to the close.',
+    'tradingview: Pine\'s ta.bb, middle = sum(close, n) / n and sd = sqrt(max(0, sum(close^2, n) / n - middle^2)), both sums by the compensated rolling sum of math.sum; the middle band is the tradingview sma bit for bit, and the deviation loses digits to cancellation on prices far from 0, so a flat window may get a small nonzero width.',
   ],
 };

@@ -19,5 +19,6 @@ export const spec: IndicatorSpec = {
   notes: [
     'TA-Lib seeds with a plain sum of the first n closes; the compensated sum here changes the seed, and the values that follow from it, in the last bits only.',
     'TA-Lib requires a period of at least 2; period 1 is accepted here and follows the close up to rounding.',
+    'tradingview: the same under both conventions; Pine\'s ta.ema is also seeded with the sma of the first n closes (the compensated sum used here) and then steps prev + alpha * (close - prev).',
   ],
 };

@@ -19,4 +19,5 @@ export const spec: IndicatorSpec = {
   // The full-length WMA, then the packed series and its output for a WMA input with gaps; one slot per bar each.
   scratch: (_params, maxLength) => 3 * maxLength,
   reference: hma,
+  notes: ['tradingview: the same under both conventions; TA-Lib has no HMA, so both use Pine\'s ta.hma, each wma window summed oldest first.'],
 };

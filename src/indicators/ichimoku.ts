@@ -44,5 +44,6 @@ export const spec: IndicatorSpec = {
   reference: ichimoku,
   notes: [
     'Charts draw the leading spans 26 bars ahead and the lagging span 26 bars back; these are the values computed at each bar, and the lagging span (the close) is not an output.',
+    'tradingview: the same under both conventions; TA-Lib has no Ichimoku, so both use Pine\'s donchian lines.',
   ],
 };

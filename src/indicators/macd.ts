@@ -27,12 +27,15 @@ export const spec: IndicatorSpec = {
     fast < slow
       ? undefined
       : { parameter: 'fast', message: `fast (${fast}) must be less than slow (${slow}). Use a shorter fast period or a longer slow one.` },
-  scratch: () => 0,
+  // The tradingview path keeps the slow EMA of one series; the talib path needs none.
+  scratch: (_params, maxLength) => maxLength,
   reference: macd,
   notes: [
     'TA-Lib silently swaps fast and slow when fast > slow; here fast >= slow is rejected, so a feature name never describes other parameters than the ones computed.',
     'TA-Lib seeds each EMA with a plain sum; the compensated sum here changes the values in the last bits only.',
     'TA-Lib 0.4 accepts a signal period of 1, but its EMA lookback rejects 1 and returns -1, which shifts its outputs one bar early and starts them on an unset value; here signal 1 is valid and the signal line follows the MACD line.',
     'Pine seeds the fast EMA from bar 0 and outputs the MACD line from bar slow - 1, so its values differ from these until the seed has decayed; this follows TA-Lib.',
+    'tradingview: Pine\'s ta.macd, the fast EMA seeded with the mean of the first `fast` closes (its first value at bar fast - 1), the MACD line defined from bar slow - 1, the signal and hist from bar (slow - 1) + (signal - 1).',
+    'tradingview: `lookback` takes the parameters only, without the conventions, so it gives the talib value; the tradingview MACD line starts signal - 1 bars earlier, at bar slow - 1.',
   ],
 };

@@ -16,4 +16,5 @@ export const spec: IndicatorSpec = {
   // The rings of the two SMAs, close * volume and volume, then their state (six slots).
   scratch: ([n]) => 2 * n + 6,
   reference: vwma,
+  notes: ['tradingview: the same under both conventions; TA-Lib has no VWMA, so both use Pine\'s ta.vwma with the compensated rolling sum of ta.sma.'],
 };

@@ -13,13 +13,15 @@ export const spec: IndicatorSpec = {
   params: [period('period', 20)],
   outputs: [{ name: 'value', description: 'the average' }],
   lookback: ([n]) => n - 1,
-  // Two suffix buffers of n + 1, then the packed series and its output for series with gaps.
+  // Two suffix buffers of n + 1, then the packed series and its output for series with gaps;
+  // the tradingview path needs the packed series and its output only.
   scratch: ([n], maxLength) => 2 * (n + 1) + 2 * maxLength,
   reference: wma,
   notes: [
     'TA-Lib updates two running sums over the whole series, so rounding errors carry from window to window.',
     'Here each window is a weighted suffix sum of one block of n closes plus a weighted prefix sum of the next, with TA-Lib\'s recurrence restarted at every block; the values differ from TA-Lib\'s in the last bits only.',
     'hma and the ratings keep Pine\'s wma, each window summed oldest first.',
+    'tradingview: Pine\'s ta.wma, each window of n closes weighted and summed oldest first from 0, as hma and the ratings do; it differs from the talib value in the last bits only.',
     'TA-Lib requires a period of at least 2; period 1 is accepted here and returns the close.',
   ],
 };

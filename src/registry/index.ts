@@ -16,6 +16,44 @@ import { spec as recHma } from '../indicators/rec_hma.js';
 import { spec as recVwma } from '../indicators/rec_vwma.js';
 import { spec as recIchimoku } from '../indicators/rec_ichimoku.js';
 import { spec as recommendMa } from '../indicators/recommend_ma.js';
+import { spec as rmaSpec } from '../indicators/rma.js';
+import { spec as demaSpec } from '../indicators/dema.js';
+import { spec as temaSpec } from '../indicators/tema.js';
+import { spec as trimaSpec } from '../indicators/trima.js';
+import { spec as kamaSpec } from '../indicators/kama.js';
+import { spec as trangeSpec } from '../indicators/trange.js';
+import { spec as natrSpec } from '../indicators/natr.js';
+import { spec as stddevSpec } from '../indicators/stddev.js';
+import { spec as varSpec } from '../indicators/var.js';
+import { spec as donchianSpec } from '../indicators/donchian.js';
+import { spec as keltnerSpec } from '../indicators/keltner.js';
+import { spec as midpriceSpec } from '../indicators/midprice.js';
+import { spec as midpointSpec } from '../indicators/midpoint.js';
+import { spec as linearregSpec } from '../indicators/linearreg.js';
+import { spec as retSpec } from '../indicators/ret.js';
+import { spec as sarSpec } from '../indicators/sar.js';
+import { spec as stochSpec } from '../indicators/stoch.js';
+import { spec as stochfSpec } from '../indicators/stochf.js';
+import { spec as willrSpec } from '../indicators/willr.js';
+import { spec as cciSpec } from '../indicators/cci.js';
+import { spec as momSpec } from '../indicators/mom.js';
+import { spec as rocSpec } from '../indicators/roc.js';
+import { spec as cmoSpec } from '../indicators/cmo.js';
+import { spec as stochrsiSpec } from '../indicators/stochrsi.js';
+import { spec as trixSpec } from '../indicators/trix.js';
+import { spec as ppoSpec } from '../indicators/ppo.js';
+import { spec as apoSpec } from '../indicators/apo.js';
+import { spec as bopSpec } from '../indicators/bop.js';
+import { spec as adxTrendSpec } from '../indicators/adx.js';
+import { spec as aroonTrendSpec } from '../indicators/aroon.js';
+import { spec as mfiTrendSpec } from '../indicators/mfi.js';
+import { spec as ultoscTrendSpec } from '../indicators/ultosc.js';
+import { spec as aoTrendSpec } from '../indicators/ao.js';
+import { spec as bullbearTrendSpec } from '../indicators/bullbear.js';
+import { spec as obvTrendSpec } from '../indicators/obv.js';
+import { spec as adTrendSpec } from '../indicators/ad.js';
+import { spec as adoscTrendSpec } from '../indicators/adosc.js';
+import { spec as cmfTrendSpec } from '../indicators/cmf.js';
 
 /** Every indicator ta-backfill computes, in the order `ta-backfill features` lists them. */
 export const REGISTRY: readonly IndicatorSpec[] = [
@@ -35,6 +73,44 @@ export const REGISTRY: readonly IndicatorSpec[] = [
   recHma,
   recVwma,
   recIchimoku,
+  rmaSpec,
+  demaSpec,
+  temaSpec,
+  trimaSpec,
+  kamaSpec,
+  trangeSpec,
+  natrSpec,
+  stddevSpec,
+  varSpec,
+  donchianSpec,
+  keltnerSpec,
+  midpriceSpec,
+  midpointSpec,
+  linearregSpec,
+  retSpec,
+  stochSpec,
+  stochfSpec,
+  willrSpec,
+  cciSpec,
+  momSpec,
+  rocSpec,
+  cmoSpec,
+  stochrsiSpec,
+  trixSpec,
+  ppoSpec,
+  apoSpec,
+  bopSpec,
+  adxTrendSpec,
+  aroonTrendSpec,
+  mfiTrendSpec,
+  ultoscTrendSpec,
+  aoTrendSpec,
+  bullbearTrendSpec,
+  obvTrendSpec,
+  adTrendSpec,
+  adoscTrendSpec,
+  cmfTrendSpec,
+  sarSpec,
 ];
 
 const byId = new Map(REGISTRY.map((spec) => [spec.id, spec]));

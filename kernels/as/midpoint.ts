@@ -1,0 +1,15 @@
+import { column, param, seriesStart } from './lib';
+import { midRangeSeries } from './lib-misc';
+
+/** midpoint(n) of close; the mirror of src/reference/midpoint.ts. Scratch: maxLength + n + 1 slots. */
+export function midpoint(count: i32, offsets: usize, inputs: usize, outputs: usize, params: usize, scratch: usize): void {
+  const close = column(inputs, 0);
+  const out = column(outputs, 0);
+  const n = <i32>param(params, 0);
+  for (let s: i32 = 0; s < count; s++) {
+    const start = seriesStart(offsets, s);
+    const len = seriesStart(offsets, s + 1) - start;
+    const at = <usize>start << 3;
+    midRangeSeries(close + at, close + at, out + at, len, n, scratch);
+  }
+}
