@@ -46,6 +46,7 @@ export function formatFeatureList(): string {
     const outputs = spec.outputs.length > 1 ? spec.outputs.map((o) => o.name).join(', ') : 'one column';
     lines.push(`    inputs: ${[...spec.inputs, ...(spec.optionalInputs ?? []).map((f) => `${f} (optional)`)].join(', ')}; outputs: ${outputs}`);
     lines.push(`    lookback with the defaults: ${formatLookback(spec)}`);
+    for (const note of spec.notes ?? []) lines.push(`    note: ${note}`);
     lines.push('');
   }
   return lines.join('\n');
