@@ -158,7 +158,7 @@ export async function backfill(options: BackfillOptions): Promise<BackfillSummar
     const compression = options.compression ?? 'zstd';
     const bars = universe.offsets[universe.offsets.length - 1];
     // The long layout is computed and appended chunk by chunk, so kernel memory stays within
-    // the budget; the wide layout needs every symbol's columns at once.
+    // the budget. The wide layout needs every symbol's columns at once.
     const budgetBars = Math.floor((options.memoryBudget ?? DEFAULT_MEMORY_BUDGET) / bytesPerBar(plan.instances, FIELD_COUNT));
     const bounds = layout === 'long' ? chunkSymbols(universe.offsets, Math.max(1, budgetBars)) : [0, universe.symbols.length];
     let compute = 0;

@@ -34,7 +34,7 @@ function parseColumns(value: string, previous: Partial<Record<InputColumn, strin
   return mapped;
 }
 
-/** A progress bar on stderr, shown only when stderr is a terminal. */
+/** Creates a progress bar on stderr, shown only when stderr is a terminal. */
 function progressReporter(enabled: boolean): { onProgress?: (event: ProgressEvent) => void; stop: () => void } {
   if (!enabled || !process.stderr.isTTY) return { stop: () => undefined };
   const bar = new cliProgress.SingleBar(

@@ -28,7 +28,7 @@ function generator(seed: number): () => number {
   };
 }
 
-/** An approximately normal draw (Irwin-Hall of four uniforms), with no transcendental call. */
+/** Draws an approximately normal value (Irwin-Hall of four uniforms), with no transcendental call. */
 function normal(random: () => number): number {
   return (random() + random() + random() + random() - 2) * Math.sqrt(3);
 }
@@ -59,7 +59,7 @@ function tickerName(index: number): string {
 }
 
 /**
- * One symbol's unadjusted daily bars with the quirks of real data: a random history length,
+ * Builds one symbol's unadjusted daily bars with the quirks of real data: a random history length,
  * splits that make unadjusted prices jump (with a split coefficient column and an adjusted
  * close), and the odd zero-volume day.
  */

@@ -1,6 +1,6 @@
 import type { Backend, KernelCall } from './types.js';
 
-/** The reference backend: each series in turn through the TypeScript kernel, on this thread. */
+/** Creates the reference backend: it runs each series in turn through the TypeScript kernel, on this thread. */
 export function createReferenceBackend(): Backend {
   return {
     name: 'reference',

@@ -15,7 +15,7 @@ export interface KernelCall {
 
 export type BackendName = 'reference' | 'wasm';
 
-/** Where kernels run. A backend owns the memory of the columns its kernels read and write. */
+/** A place kernels run. A backend owns the memory of the columns its kernels read and write. */
 export interface Backend {
   readonly name: BackendName;
   /** Threads that run kernels. */

@@ -9,7 +9,7 @@ export interface WasmCall {
   params: number;
 }
 
-/** What the host sends a worker: the memory, the module to instantiate on it, and the calls. */
+/** The message the host sends a worker: the memory, the module to instantiate on it, and the calls. */
 export interface WasmTask {
   memoryId: string;
   memory: WebAssembly.Memory;

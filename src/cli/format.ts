@@ -33,7 +33,7 @@ function formatLookback(spec: IndicatorSpec): string {
   return `${lookback} bars (${perOutput.map((o) => `${o.name} ${o.lookback}`).join(', ')})`;
 }
 
-/** The `ta-backfill features` listing: one block per indicator, from the registry. */
+/** Formats the `ta-backfill features` listing: one block per indicator, from the registry. */
 export function formatFeatureList(): string {
   const lines: string[] = [];
   for (const spec of REGISTRY) {
@@ -53,7 +53,7 @@ export function formatFeatureList(): string {
 }
 
 /**
- * The registry as JSON, for tools: ids, parameters, outputs and lookback at the defaults,
+ * Describes the registry as JSON for tools: ids, parameters, outputs and lookback at the defaults,
  * overall and per output.
  */
 export function featureListJson(): unknown {
@@ -79,7 +79,7 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
 
-/** The end-of-run summary printed on stderr. */
+/** Formats the end-of-run summary printed on stderr. */
 export function formatSummary(summary: BackfillSummary): string {
   const { timings } = summary;
   return [

@@ -21,7 +21,7 @@ function formatParam(value: number): string {
   return String(value).replace('.', 'p').replace('-', 'm');
 }
 
-/** The output column name of one output of an indicator with these parameters. */
+/** Names the output column of one output of an indicator with these parameters. */
 export function columnName(spec: IndicatorSpec, params: readonly number[], output: number): string {
   const parts = [spec.id];
   if (spec.outputs.length > 1) parts.push(spec.outputs[output].name);
@@ -128,7 +128,7 @@ export function planFeatures(requests: readonly string[]): IndicatorInstance[] {
   return [...instances.values()];
 }
 
-/** Every requested column in request order, with the instance and output index it comes from. */
+/** Lists every requested column in request order, with the instance and output index it comes from. */
 export function requestedColumns(instances: readonly IndicatorInstance[]): { instance: IndicatorInstance; output: number; name: string }[] {
   const columns = instances.flatMap((instance) =>
     instance.outputs.map((output, j) => ({ instance, output, name: instance.columns[j], position: instance.positions[j] })),

@@ -34,7 +34,7 @@ export function countBitDifferences(a: Float64Array, b: Float64Array): { count: 
   return { count, first };
 }
 
-/** A message naming the feature, symbol and bar of the first differing value of two runs. */
+/** Describes where two runs differ: the feature, the count, and the symbol and bar of the first difference. */
 export function describeDifference(universe: Pick<Universe, 'symbols' | 'offsets'>, column: FeatureColumn, other: FeatureColumn): string {
   const { count, first } = countBitDifferences(column.values, other.values);
   if (count === 0) return '';
@@ -43,7 +43,7 @@ export function describeDifference(universe: Pick<Universe, 'symbols' | 'offsets
   return `${column.name}: ${count} values differ, first at ${universe.symbols[s]} bar ${first - universe.offsets[s]} (${column.values[first]} vs ${other.values[first]})`;
 }
 
-/** A universe built in memory from per-series close/high/low/open/volume columns. */
+/** Builds a universe in memory from per-series close/high/low/open/volume columns. */
 export function syntheticUniverse(series: Partial<Record<Field, number[] | Float64Array>>[]): Universe {
   const offsets = new Int32Array(series.length + 1);
   series.forEach((s, k) => (offsets[k + 1] = offsets[k] + (s.close ?? s.high ?? [])!.length));
