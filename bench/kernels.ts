@@ -4,7 +4,12 @@
  * every core, and TA-Lib (the npm binding, and TA-Lib's C library timed by its own harness
  * in the same run). Outputs are checked against the reference before anything is timed.
  *
+ * With --catalogue it times instead every registry indicator at its default parameters on
+ * wasm with one worker, next to TA-Lib's C library for the indicators TA-Lib has, timed by
+ * bench/talib-c/run.sh at the same parameters.
+ *
  *   node dist/bench/kernels.js [--data DIR] [--talib-c SCRIPT]
+ *   node dist/bench/kernels.js --catalogue [--data DIR] [--talib-c-catalogue SCRIPT]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -19,6 +24,7 @@ import { WasmBackend } from '../src/backends/wasm.js';
 import { readUniverse } from '../src/io/read.js';
 import type { Field, Universe } from '../src/io/types.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
+import { REGISTRY } from '../src/registry/index.js';
 import { DEFAULT_FEATURES, planFeatures, type IndicatorInstance } from '../src/registry/request.js';
 import { kernelParams } from '../src/registry/types.js';
 
@@ -30,6 +36,8 @@ const { values: args } = parseArgs({
   options: {
     data: { type: 'string', default: resolve(PACKAGE_ROOT, '../shared/data/sp500-daily') },
     'talib-c': { type: 'string', default: resolve(PACKAGE_ROOT, '../shared/bench/talib-c/run.sh') },
+    catalogue: { type: 'boolean', default: false },
+    'talib-c-catalogue': { type: 'string', default: resolve(PACKAGE_ROOT, 'bench/talib-c/run.sh') },
   },
 });
 
@@ -67,6 +75,18 @@ function runTalibC(script: string): Map<string, number> {
   for (const match of output.matchAll(/([A-Z]+\d*) (\d+)M\/s/g)) {
     rates.set(match[1], Math.max(rates.get(match[1]) ?? 0, Number(match[2]) * 1e6));
   }
+  return rates;
+}
+
+/**
+ * Runs the catalogue harness and returns TA-Lib C's bars/s (best of its three passes) per
+ * request with every parameter written out, such as `sma(20)`.
+ */
+function runTalibCCatalogue(script: string): Map<string, number> {
+  const rates = new Map<string, number>();
+  if (!existsSync(script)) return rates;
+  const output = execFileSync('bash', [script, args.data!], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
+  for (const match of output.matchAll(/^([a-z][a-z0-9_]*\([^()]*\)) (\d+)$/gm)) rates.set(match[1], Number(match[2]));
   return rates;
 }
 
@@ -109,6 +129,11 @@ async function main(): Promise<void> {
   console.log(`# ta-backfill kernel benchmark, ${new Date().toISOString().slice(0, 10)}`);
   console.log(`# ${cpus()[0]?.model ?? 'unknown CPU'}, ${cores} cores, Node ${process.version}`);
   console.log(`# ${universe.symbols.length} symbols, ${bars} bars from ${args.data}\n`);
+
+  if (args.catalogue) {
+    await benchCatalogue(universe);
+    return;
+  }
 
   const talibC = runTalibC(args['talib-c']!);
   const one = new WasmBackend(1);
@@ -203,6 +228,84 @@ async function main(): Promise<void> {
     console.log(`\nIndicators TA-Lib has, one thread: TA-Lib C ${(talibSum * 1000).toFixed(1)} ms, wasm x1 ${(wasmSum * 1000).toFixed(1)} ms (ratio ${(talibSum / wasmSum).toFixed(2)}).`);
   }
   console.log('\nNOTE: the TA-Lib C harness times EMA with period 20; the ema row here is ema(12), which costs the same per bar.');
+}
+
+/**
+ * Times every registry indicator at its default parameters on wasm with one worker, after
+ * checking its outputs against the reference, and TA-Lib C where TA-Lib has the indicator.
+ */
+async function benchCatalogue(universe: Universe): Promise<void> {
+  const bars = universe.offsets[universe.offsets.length - 1];
+  const talibC = runTalibCCatalogue(args['talib-c-catalogue']!);
+  const one = new WasmBackend(1);
+  const fields: Field[] = ['open', 'high', 'low', 'close', 'volume'];
+  const offsets = one.allocateInt32(universe.offsets.length);
+  offsets.set(universe.offsets);
+  const columns = new Map(
+    fields.map((f) => {
+      const column = one.allocateFloat64(bars);
+      column.set(universe.fields[f]!);
+      return [f, column] as const;
+    }),
+  );
+  const refColumns = new Map(fields.map((f) => [f, universe.fields[f]!] as const));
+
+  const rows: string[][] = [];
+  let talibSum = 0;
+  let wasmSum = 0;
+  let compared = 0;
+  for (const spec of REGISTRY) {
+    const instances = planFeatures([spec.id]);
+    const label = `${spec.id}(${instances[0].params.join(',')})`;
+    // Each indicator's outputs are handed back before the next, so memory stays at one indicator's.
+    const mark = one.mark();
+    const refCalls = callsFor(null, universe, instances, refColumns, universe.offsets);
+    const oneCalls = callsFor(one, universe, instances, columns, offsets);
+    refCalls.forEach(runReferenceCall);
+    await one.run(oneCalls);
+    refCalls.forEach((call, c) =>
+      call.outputs.forEach((out, k) => {
+        if (!sameBits(out, oneCalls[c].outputs[k])) throw new Error(`${label}: wasm output ${call.spec.outputs[k].name} differs from the reference`);
+      }),
+    );
+    const wasmOne = await measure(`${label} wasm x1`, async (d) => {
+      await one.run(oneCalls);
+      d.resolve();
+    });
+    one.release(mark);
+    const cRate = talibC.get(label) ?? NaN;
+    talibC.delete(label);
+    if (Number.isFinite(cRate)) {
+      talibSum += bars / cRate;
+      wasmSum += wasmOne;
+      compared++;
+    }
+    rows.push([
+      label,
+      (bars / wasmOne / 1e6).toFixed(1),
+      Number.isFinite(cRate) ? (cRate / 1e6).toFixed(1) : '',
+      Number.isFinite(cRate) ? (bars / wasmOne / cRate).toFixed(2) : '',
+    ]);
+    process.stderr.write(`measured ${label}\n`);
+  }
+  await one.close();
+  // A harness row left over times parameters that are no longer a registry default.
+  for (const label of talibC.keys()) process.stderr.write(`TA-Lib C row ${label} matches no registry default; it is left out\n`);
+
+  const header = ['indicator', 'wasm x1', 'talib C', 'wasm x1 / talib C'];
+  console.log('Every registry indicator at its default parameters, one thread, in millions of bars per second.');
+  console.log('TA-Lib C is timed by bench/talib-c/run.sh; an indicator with several TA-Lib calls (adx, aroon, linearreg, stochrsi) counts their sum.\n');
+  console.log(`| ${header.join(' | ')} |`);
+  console.log(`|${header.map(() => ' --- ').join('|')}|`);
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+  if (talibSum > 0) {
+    console.log(
+      `\n${compared} indicators TA-Lib has, one thread: TA-Lib C ${(talibSum * 1000).toFixed(1)} ms, wasm x1 ${(wasmSum * 1000).toFixed(1)} ms ` +
+        `(TA-Lib C time / wasm x1 time ${(talibSum / wasmSum).toFixed(2)}).`,
+    );
+  } else {
+    console.log(`\nTA-Lib C was not timed: ${args['talib-c-catalogue']} is missing or printed no rates.`);
+  }
 }
 
 await main();

@@ -11,7 +11,7 @@ export const spec: IndicatorSpec = {
   source: 'TA-Lib AD (Marc Chaikin)',
   inputs: ['high', 'low', 'close', 'volume'],
   params: [],
-  outputs: [{ name: 'value', description: 'the running total, in volume units' }],
+  outputs: [{ name: 'value', description: 'the running total, in volume units', scale: 'volume' }],
   lookback: () => 0,
   scratch: () => 0,
   reference: ad,

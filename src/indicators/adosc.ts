@@ -12,7 +12,7 @@ export const spec: IndicatorSpec = {
   source: 'TA-Lib ADOSC (Marc Chaikin)',
   inputs: ['high', 'low', 'close', 'volume'],
   params: [period('fast', 3, 2, 'fast EMA length in bars'), period('slow', 10, 2, 'slow EMA length in bars')],
-  outputs: [{ name: 'value', description: 'the oscillator, in volume units' }],
+  outputs: [{ name: 'value', description: 'the oscillator, in volume units', scale: 'volume' }],
   lookback: ([fast, slow]) => (fast > slow ? fast : slow) - 1,
   scratch: (_params, maxLength) => 2 * maxLength,
   reference: adosc,

@@ -11,7 +11,7 @@ export const spec: IndicatorSpec = {
   source: 'Bill Williams; TradingView\'s Awesome Oscillator (not in TA-Lib)',
   inputs: ['high', 'low'],
   params: [period('fast', 5, 1, 'fast SMA length in bars'), period('slow', 34, 2, 'slow SMA length in bars')],
-  outputs: [{ name: 'value', description: 'the oscillator, in price units' }],
+  outputs: [{ name: 'value', description: 'the oscillator, in price units', scale: 'price' }],
   lookback: ([, slow]) => slow - 1,
   check: ([fast, slow]) =>
     fast < slow

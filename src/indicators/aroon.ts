@@ -14,9 +14,9 @@ export const spec: IndicatorSpec = {
   inputs: ['high', 'low'],
   params: [period('period', 14, 2)],
   outputs: [
-    { name: 'up', description: 'Aroon up, 0 to 100' },
-    { name: 'down', description: 'Aroon down, 0 to 100' },
-    { name: 'osc', description: 'Aroon oscillator, up - down, -100 to 100' },
+    { name: 'up', description: 'Aroon up, 0 to 100', scale: 'none' },
+    { name: 'down', description: 'Aroon down, 0 to 100', scale: 'none' },
+    { name: 'osc', description: 'Aroon oscillator, up - down, -100 to 100', scale: 'none' },
   ],
   lookback: ([n]) => n,
   scratch: () => 0,

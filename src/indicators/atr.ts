@@ -12,7 +12,7 @@ export const spec: IndicatorSpec = {
   source: 'TA-Lib ATR (J. Welles Wilder)',
   inputs: ['high', 'low', 'close'],
   params: [period('period', 14)],
-  outputs: [{ name: 'value', description: 'the average true range, in price units' }],
+  outputs: [{ name: 'value', description: 'the average true range, in price units', scale: 'price' }],
   lookback: ([n]) => n,
   // The tradingview path keeps the true range of one series; the talib path needs none.
   scratch: (_params, maxLength) => maxLength,

@@ -13,9 +13,9 @@ export const spec: IndicatorSpec = {
   inputs: ['close'],
   params: [period('period', 20), multiplier('mult', 2, 'band width in standard deviations')],
   outputs: [
-    { name: 'upper', description: 'middle band plus mult standard deviations' },
-    { name: 'middle', description: 'the simple moving average' },
-    { name: 'lower', description: 'middle band minus mult standard deviations' },
+    { name: 'upper', description: 'middle band plus mult standard deviations', scale: 'price' },
+    { name: 'middle', description: 'the simple moving average', scale: 'price' },
+    { name: 'lower', description: 'middle band minus mult standard deviations', scale: 'price' },
   ],
   lookback: ([n]) => n - 1,
   // Two suffix buffers of n + 1 for each of three sums, then the packed series and its three outputs;

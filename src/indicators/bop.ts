@@ -9,7 +9,7 @@ export const spec: IndicatorSpec = {
   source: 'TA-Lib BOP; TradingView Balance of Power (Pine)',
   inputs: ['open', 'high', 'low', 'close'],
   params: [],
-  outputs: [{ name: 'value', description: 'the balance, -1 to 1 on consistent bars' }],
+  outputs: [{ name: 'value', description: 'the balance, -1 to 1 on consistent bars', scale: 'none' }],
   lookback: () => 0,
   scratch: () => 0,
   reference: bop,

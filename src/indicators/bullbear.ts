@@ -13,8 +13,8 @@ export const spec: IndicatorSpec = {
   inputs: ['high', 'low', 'close'],
   params: [period('period', 13)],
   outputs: [
-    { name: 'bull', description: 'bull power, high - EMA, in price units' },
-    { name: 'bear', description: 'bear power, low - EMA, in price units' },
+    { name: 'bull', description: 'bull power, high - EMA, in price units', scale: 'price' },
+    { name: 'bear', description: 'bear power, low - EMA, in price units', scale: 'price' },
   ],
   lookback: ([n]) => n - 1,
   scratch: () => 0,

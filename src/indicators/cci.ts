@@ -13,7 +13,7 @@ export const spec: IndicatorSpec = {
   source: 'TA-Lib CCI; Pine ta.cci(close, n) as TradingView\'s technical ratings use it',
   inputs: ['high', 'low', 'close'],
   params: [period('period', 20)],
-  outputs: [{ name: 'value', description: 'the index' }],
+  outputs: [{ name: 'value', description: 'the index', scale: 'none' }],
   lookback: ([n]) => n - 1,
   scratch: ([n]) => n,
   reference: cci,

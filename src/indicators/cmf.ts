@@ -12,7 +12,7 @@ export const spec: IndicatorSpec = {
   source: 'Marc Chaikin; TradingView\'s Chaikin Money Flow (not in TA-Lib)',
   inputs: ['high', 'low', 'close', 'volume'],
   params: [period('period', 20)],
-  outputs: [{ name: 'value', description: 'the money flow, -1 to 1' }],
+  outputs: [{ name: 'value', description: 'the money flow, -1 to 1', scale: 'none' }],
   lookback: ([n]) => n - 1,
   scratch: ([n], maxLength) => 2 * maxLength + n,
   reference: cmf,

@@ -12,7 +12,7 @@ export const spec: IndicatorSpec = {
   source: 'TA-Lib CMO; Pine ta.cmo',
   inputs: ['close'],
   params: [period('period', 14)],
-  outputs: [{ name: 'value', description: 'the oscillator, -100 to 100' }],
+  outputs: [{ name: 'value', description: 'the oscillator, -100 to 100', scale: 'none' }],
   lookback: ([n]) => n,
   // Gains, losses and the ring of the rolling sum.
   scratch: ([n], maxLength) => 2 * maxLength + n,

@@ -12,7 +12,7 @@ export const spec: IndicatorSpec = {
   source: 'TA-Lib DEMA (Patrick Mulloy, 1994)',
   inputs: ['close'],
   params: [period('period', 30, 2)],
-  outputs: [{ name: 'value', description: 'the average' }],
+  outputs: [{ name: 'value', description: 'the average', scale: 'price' }],
   lookback: ([n]) => 2 * (n - 1),
   scratch: (_params, maxLength) => maxLength,
   reference: dema,

@@ -12,9 +12,9 @@ export const spec: IndicatorSpec = {
   inputs: ['high', 'low'],
   params: [period('period', 20)],
   outputs: [
-    { name: 'upper', description: 'the highest high' },
-    { name: 'middle', description: 'the midpoint of the channel' },
-    { name: 'lower', description: 'the lowest low' },
+    { name: 'upper', description: 'the highest high', scale: 'price' },
+    { name: 'middle', description: 'the midpoint of the channel', scale: 'price' },
+    { name: 'lower', description: 'the lowest low', scale: 'price' },
   ],
   lookback: ([n]) => n - 1,
   scratch: ([n]) => n + 1,

@@ -12,7 +12,7 @@ export const spec: IndicatorSpec = {
   source: 'TA-Lib EMA (classic seeding); the seed sum is the compensated sum of sma',
   inputs: ['close'],
   params: [period('period', 20)],
-  outputs: [{ name: 'value', description: 'the average' }],
+  outputs: [{ name: 'value', description: 'the average', scale: 'price' }],
   lookback: ([n]) => n - 1,
   scratch: () => 0,
   reference: ema,

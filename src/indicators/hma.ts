@@ -14,7 +14,7 @@ export const spec: IndicatorSpec = {
   inputs: ['close'],
   // n = 1 would make the inner half-length WMA empty.
   params: [period('period', 9, 2)],
-  outputs: [{ name: 'value', description: 'the average' }],
+  outputs: [{ name: 'value', description: 'the average', scale: 'price' }],
   lookback: ([n]) => n - 1 + (isqrt(n) - 1),
   // The full-length WMA, then the packed series and its output for a WMA input with gaps; one slot per bar each.
   scratch: (_params, maxLength) => 3 * maxLength,

@@ -13,7 +13,7 @@ export const spec: IndicatorSpec = {
   source: 'TA-Lib KAMA (Perry Kaufman; fast 2, slow 30 bars)',
   inputs: ['close'],
   params: [period('period', 30, 2)],
-  outputs: [{ name: 'value', description: 'the average' }],
+  outputs: [{ name: 'value', description: 'the average', scale: 'price' }],
   lookback: ([n]) => n,
   scratch: () => 0,
   reference: kama,

@@ -18,9 +18,9 @@ export const spec: IndicatorSpec = {
     period('atr_period', 10, 1, 'length of the atr'),
   ],
   outputs: [
-    { name: 'upper', description: 'middle + mult * atr' },
-    { name: 'middle', description: 'the ema of close' },
-    { name: 'lower', description: 'middle - mult * atr' },
+    { name: 'upper', description: 'middle + mult * atr', scale: 'price' },
+    { name: 'middle', description: 'the ema of close', scale: 'price' },
+    { name: 'lower', description: 'middle - mult * atr', scale: 'price' },
   ],
   lookback: ([n]) => n - 1,
   outputLookback: ([n, , m], output) => (output === 1 ? n - 1 : Math.max(n, m) - 1),

@@ -18,9 +18,9 @@ export const spec: IndicatorSpec = {
     period('signal', 9, 1, 'signal EMA length in bars'),
   ],
   outputs: [
-    { name: 'macd', description: 'fast EMA minus slow EMA' },
-    { name: 'signal', description: 'EMA of the MACD line' },
-    { name: 'hist', description: 'MACD line minus signal' },
+    { name: 'macd', description: 'fast EMA minus slow EMA', scale: 'price' },
+    { name: 'signal', description: 'EMA of the MACD line', scale: 'price' },
+    { name: 'hist', description: 'MACD line minus signal', scale: 'price' },
   ],
   lookback: ([, slow, signal]) => slow - 1 + (signal - 1),
   check: ([fast, slow]) =>

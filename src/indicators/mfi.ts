@@ -13,7 +13,7 @@ export const spec: IndicatorSpec = {
   source: 'TA-Lib MFI (Gene Quong and Avrum Soudack)',
   inputs: ['high', 'low', 'close', 'volume'],
   params: [period('period', 14, 2)],
-  outputs: [{ name: 'value', description: 'the index, 0 to 100' }],
+  outputs: [{ name: 'value', description: 'the index, 0 to 100', scale: 'none' }],
   lookback: ([n]) => n,
   scratch: ([n], maxLength) => 4 * maxLength + 2 * (n + 1),
   reference: mfi,

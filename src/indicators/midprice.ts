@@ -10,7 +10,7 @@ export const spec: IndicatorSpec = {
   source: 'TA-Lib MIDPRICE',
   inputs: ['high', 'low'],
   params: [period('period', 14, 2)],
-  outputs: [{ name: 'value', description: 'the midpoint, in price units' }],
+  outputs: [{ name: 'value', description: 'the midpoint, in price units', scale: 'price' }],
   lookback: ([n]) => n - 1,
   scratch: ([n], maxLength) => maxLength + n + 1,
   reference: midprice,

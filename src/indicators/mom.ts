@@ -10,7 +10,7 @@ export const spec: IndicatorSpec = {
   source: 'TA-Lib MOM; Pine ta.mom',
   inputs: ['close'],
   params: [period('period', 10)],
-  outputs: [{ name: 'value', description: 'the change in price over n bars' }],
+  outputs: [{ name: 'value', description: 'the change in price over n bars', scale: 'price' }],
   lookback: ([n]) => n,
   scratch: () => 0,
   reference: mom,

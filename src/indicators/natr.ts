@@ -12,7 +12,7 @@ export const spec: IndicatorSpec = {
   source: 'TA-Lib NATR',
   inputs: ['high', 'low', 'close'],
   params: [period('period', 14)],
-  outputs: [{ name: 'value', description: 'the average true range in percent of the close' }],
+  outputs: [{ name: 'value', description: 'the average true range in percent of the close', scale: 'none' }],
   lookback: ([n]) => n,
   scratch: (_params, maxLength) => maxLength,
   reference: natr,

@@ -11,7 +11,7 @@ export const spec: IndicatorSpec = {
   source: 'TA-Lib OBV (Joe Granville)',
   inputs: ['close', 'volume'],
   params: [],
-  outputs: [{ name: 'value', description: 'the running total, in volume units' }],
+  outputs: [{ name: 'value', description: 'the running total, in volume units', scale: 'volume' }],
   lookback: () => 0,
   scratch: () => 0,
   reference: obv,

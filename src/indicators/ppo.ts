@@ -16,7 +16,7 @@ export const spec: IndicatorSpec = {
     period('slow', 26, 2),
     { name: 'ma_type', kind: 'int', default: 0, min: 0, max: 1, description: 'averages: 0 = simple, 1 = exponential' },
   ],
-  outputs: [{ name: 'value', description: 'the difference in percent of the slow average' }],
+  outputs: [{ name: 'value', description: 'the difference in percent of the slow average', scale: 'none' }],
   lookback: ([, slow]) => slow - 1,
   check: ([fast, slow]) => (fast < slow ? undefined : { parameter: 'fast', message: 'fast must be less than slow' }),
   // The fast average, then the averages' scratch.

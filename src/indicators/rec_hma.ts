@@ -13,7 +13,7 @@ export const spec: IndicatorSpec = {
   source: 'TradingView technical ratings (Rec.HullMA9); Pine ta.hma',
   inputs: ['close'],
   params: [period('period', 9, 2)],
-  outputs: [{ name: 'value', description: 'the vote: +1 buy, 0 neutral, -1 sell' }],
+  outputs: [{ name: 'value', description: 'the vote: +1 buy, 0 neutral, -1 sell', scale: 'none' }],
   lookback: ([n]) => n - 1 + isqrt(n) - 1,
   // The full-length WMA, then the packed series and its output for a WMA input with gaps; one slot per bar each.
   scratch: (_params, maxLength) => 3 * maxLength,

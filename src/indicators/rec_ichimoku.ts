@@ -15,7 +15,7 @@ export const spec: IndicatorSpec = {
   source: 'TradingView technical ratings (Rec.Ichimoku): the screener rule as measured, pine_v3 from the TechnicalRating Pine library',
   inputs: ['high', 'low', 'close'],
   params: [],
-  outputs: [{ name: 'value', description: 'the vote: +1 buy, 0 neutral, -1 sell' }],
+  outputs: [{ name: 'value', description: 'the vote: +1 buy, 0 neutral, -1 sell', scale: 'none' }],
   lookback: () => 51,
   // conv, base and lead2, copies of high and low, one slot per bar each, then 20 slots of window extremes per
   // two bars (after 13 blocks for the bars before the first).

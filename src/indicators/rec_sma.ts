@@ -12,7 +12,7 @@ export const spec: IndicatorSpec = {
   source: 'TradingView technical ratings (Recommend.MA member); Pine ta.sma',
   inputs: ['close'],
   params: [period('period', 20)],
-  outputs: [{ name: 'value', description: 'the vote: +1 buy, 0 neutral, -1 sell' }],
+  outputs: [{ name: 'value', description: 'the vote: +1 buy, 0 neutral, -1 sell', scale: 'none' }],
   lookback: ([n]) => n - 1,
   scratch: ([n]) => n,
   reference: recSma,

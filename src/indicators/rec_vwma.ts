@@ -12,7 +12,7 @@ export const spec: IndicatorSpec = {
   source: 'TradingView technical ratings (Rec.VWMA); Pine ta.vwma',
   inputs: ['close', 'volume'],
   params: [period('period', 20)],
-  outputs: [{ name: 'value', description: 'the vote: +1 buy, 0 neutral, -1 sell' }],
+  outputs: [{ name: 'value', description: 'the vote: +1 buy, 0 neutral, -1 sell', scale: 'none' }],
   lookback: ([n]) => n - 1,
   // The rings of the two SMAs, close * volume and volume, then their state (six slots).
   scratch: ([n]) => 2 * n + 6,

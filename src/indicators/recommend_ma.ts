@@ -13,7 +13,7 @@ export const spec: IndicatorSpec = {
   inputs: ['high', 'low', 'close'],
   optionalInputs: ['volume'],
   params: [],
-  outputs: [{ name: 'value', description: 'the rating, a multiple of 1/15 (1/14 without volume) once all members vote' }],
+  outputs: [{ name: 'value', description: 'the rating, a multiple of 1/15 (1/14 without volume) once all members vote', scale: 'none' }],
   // SMA(10) and EMA(10) vote first.
   lookback: () => 9,
   // A table of the 528 possible means, then the vote tally and one vote per bar. Then work shared by the members:

@@ -11,7 +11,7 @@ export const spec: IndicatorSpec = {
   source: 'TA-Lib ROCP (rate of change percentage, as a fraction)',
   inputs: ['close'],
   params: [period('period', 1)],
-  outputs: [{ name: 'value', description: 'the return as a fraction (0.01 is 1%)' }],
+  outputs: [{ name: 'value', description: 'the return as a fraction (0.01 is 1%)', scale: 'none' }],
   lookback: ([n]) => n,
   scratch: () => 0,
   reference: ret,

@@ -12,7 +12,7 @@ export const spec: IndicatorSpec = {
   source: "Pine ta.rma (Wilder's smoothing, also called SMMA); TA-Lib has no such function",
   inputs: ['close'],
   params: [period('period', 14)],
-  outputs: [{ name: 'value', description: 'the average' }],
+  outputs: [{ name: 'value', description: 'the average', scale: 'price' }],
   lookback: ([n]) => n - 1,
   scratch: () => 0,
   reference: rma,

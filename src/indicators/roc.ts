@@ -12,7 +12,7 @@ export const spec: IndicatorSpec = {
   source: 'TA-Lib ROC; Pine ta.roc',
   inputs: ['close'],
   params: [period('period', 10)],
-  outputs: [{ name: 'value', description: 'the change in percent' }],
+  outputs: [{ name: 'value', description: 'the change in percent', scale: 'none' }],
   lookback: ([n]) => n,
   scratch: () => 0,
   reference: roc,

@@ -13,7 +13,7 @@ export const spec: IndicatorSpec = {
   source: 'TA-Lib RSI (classic, not Metastock); Wilder (1978)',
   inputs: ['close'],
   params: [period('period', 14)],
-  outputs: [{ name: 'value', description: 'the index, 0 to 100' }],
+  outputs: [{ name: 'value', description: 'the index, 0 to 100', scale: 'none' }],
   lookback: ([n]) => n,
   // The tradingview path keeps the gains and losses of one series; the talib path needs none.
   scratch: (_params, maxLength) => 2 * maxLength,

@@ -23,7 +23,7 @@ export const spec: IndicatorSpec = {
   source: 'TA-Lib SAR (J. Welles Wilder, 1978); Pine ta.sar(acceleration, acceleration, maximum) under --conventions tradingview',
   inputs: ['high', 'low', 'close'],
   params: [acceleration, maximum],
-  outputs: [{ name: 'value', description: 'the stop level, in price units' }],
+  outputs: [{ name: 'value', description: 'the stop level, in price units', scale: 'price' }],
   lookback: () => 1,
   scratch: () => 0,
   reference: sar,

@@ -12,7 +12,7 @@ export const spec: IndicatorSpec = {
   source: 'TA-Lib STDDEV; Pine ta.stdev (biased)',
   inputs: ['close'],
   params: [period('period', 5, 2), multiplier('nbdev', 1, 'multiplier of the deviation')],
-  outputs: [{ name: 'value', description: 'the deviation, in price units' }],
+  outputs: [{ name: 'value', description: 'the deviation, in price units', scale: 'price' }],
   lookback: ([n]) => n - 1,
   scratch: () => 0,
   reference: stddev,

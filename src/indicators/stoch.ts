@@ -14,8 +14,8 @@ export const spec: IndicatorSpec = {
   inputs: ['high', 'low', 'close'],
   params: [period('k_period', 14), period('k_smooth', 3), period('d_period', 3)],
   outputs: [
-    { name: 'k', description: 'the smoothed stochastic, 0 to 100' },
-    { name: 'd', description: 'the average of K, 0 to 100' },
+    { name: 'k', description: 'the smoothed stochastic, 0 to 100', scale: 'none' },
+    { name: 'd', description: 'the average of K, 0 to 100', scale: 'none' },
   ],
   lookback: ([n, kSmooth, dPeriod]) => n - 1 + kSmooth - 1 + dPeriod - 1,
   // The averages' scratch: two suffix buffers, then the packed series and its output.

@@ -13,8 +13,8 @@ export const spec: IndicatorSpec = {
   inputs: ['high', 'low', 'close'],
   params: [period('fastk_period', 5), period('fastd_period', 3)],
   outputs: [
-    { name: 'k', description: 'the raw stochastic, 0 to 100' },
-    { name: 'd', description: 'the average of K, 0 to 100' },
+    { name: 'k', description: 'the raw stochastic, 0 to 100', scale: 'none' },
+    { name: 'd', description: 'the average of K, 0 to 100', scale: 'none' },
   ],
   lookback: ([n, dPeriod]) => n - 1 + dPeriod - 1,
   scratch: ([, dPeriod], maxLength) => 2 * (dPeriod + 1) + 2 * maxLength,

@@ -18,8 +18,8 @@ export const spec: IndicatorSpec = {
     period('d_period', 3),
   ],
   outputs: [
-    { name: 'k', description: 'the smoothed stochastic of the RSI, 0 to 100' },
-    { name: 'd', description: 'the average of K, 0 to 100' },
+    { name: 'k', description: 'the smoothed stochastic of the RSI, 0 to 100', scale: 'none' },
+    { name: 'd', description: 'the average of K, 0 to 100', scale: 'none' },
   ],
   lookback: ([rsiN, stochN, kSmooth, dPeriod]) => rsiN + stochN - 1 + kSmooth - 1 + dPeriod - 1,
   // Gains, losses, the RSI, then the averages' scratch.

@@ -9,7 +9,7 @@ export const spec: IndicatorSpec = {
   source: 'TA-Lib TRANGE (J. Welles Wilder); Pine ta.tr',
   inputs: ['high', 'low', 'close'],
   params: [],
-  outputs: [{ name: 'value', description: 'the true range, in price units' }],
+  outputs: [{ name: 'value', description: 'the true range, in price units', scale: 'price' }],
   lookback: () => 1,
   scratch: () => 0,
   reference: trange,

@@ -12,7 +12,7 @@ export const spec: IndicatorSpec = {
   source: 'TA-Lib TRIMA',
   inputs: ['close'],
   params: [period('period', 30, 2)],
-  outputs: [{ name: 'value', description: 'the average' }],
+  outputs: [{ name: 'value', description: 'the average', scale: 'price' }],
   lookback: ([n]) => n - 1,
   // The inner mean, then windowMeanSeries' two suffix buffers (the longer half b <= n / 2 + 1) and packed series.
   scratch: ([n], maxLength) => maxLength + 2 * (Math.floor(n / 2) + 2) + 2 * maxLength,

@@ -12,7 +12,7 @@ export const spec: IndicatorSpec = {
   source: 'TA-Lib TRIX',
   inputs: ['close'],
   params: [period('period', 30)],
-  outputs: [{ name: 'value', description: 'the rate of change in percent' }],
+  outputs: [{ name: 'value', description: 'the rate of change in percent', scale: 'none' }],
   lookback: ([n]) => 3 * (n - 1) + 1,
   scratch: (_, maxLength) => maxLength,
   reference: trix,

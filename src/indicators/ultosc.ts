@@ -17,7 +17,7 @@ export const spec: IndicatorSpec = {
     period('period2', 14, 1, 'middle window in bars, weight 2'),
     period('period3', 28, 1, 'longest window in bars, weight 1'),
   ],
-  outputs: [{ name: 'value', description: 'the oscillator, 0 to 100' }],
+  outputs: [{ name: 'value', description: 'the oscillator, 0 to 100', scale: 'none' }],
   lookback: ([, , p3]) => p3,
   check: ([p1, p2, p3]) =>
     p1 <= p2 && p2 <= p3

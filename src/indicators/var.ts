@@ -12,7 +12,7 @@ export const spec: IndicatorSpec = {
   source: 'TA-Lib VAR; Pine ta.variance (biased)',
   inputs: ['close'],
   params: [period('period', 5)],
-  outputs: [{ name: 'value', description: 'the variance, in squared price units' }],
+  outputs: [{ name: 'value', description: 'the variance, in squared price units', scale: 'price^2' }],
   lookback: ([n]) => n - 1,
   scratch: () => 0,
   reference: variance,

@@ -11,7 +11,7 @@ export const spec: IndicatorSpec = {
   source: 'Pine ta.vwma; not in TA-Lib',
   inputs: ['close', 'volume'],
   params: [period('period', 20)],
-  outputs: [{ name: 'value', description: 'the average' }],
+  outputs: [{ name: 'value', description: 'the average', scale: 'price' }],
   lookback: ([n]) => n - 1,
   // The rings of the two SMAs, close * volume and volume, then their state (six slots).
   scratch: ([n]) => 2 * n + 6,

@@ -12,7 +12,7 @@ export const spec: IndicatorSpec = {
   source: 'TA-Lib WILLR; Pine ta.wpr',
   inputs: ['high', 'low', 'close'],
   params: [period('period', 14)],
-  outputs: [{ name: 'value', description: 'the oscillator, -100 to 0' }],
+  outputs: [{ name: 'value', description: 'the oscillator, -100 to 0', scale: 'none' }],
   lookback: ([n]) => n - 1,
   scratch: () => 0,
   reference: willr,

@@ -11,7 +11,7 @@ export const spec: IndicatorSpec = {
   source: 'TA-Lib WMA; Pine ta.wma',
   inputs: ['close'],
   params: [period('period', 20)],
-  outputs: [{ name: 'value', description: 'the average' }],
+  outputs: [{ name: 'value', description: 'the average', scale: 'price' }],
   lookback: ([n]) => n - 1,
   // Two suffix buffers of n + 1, then the packed series and its output for series with gaps;
   // the tradingview path needs the packed series and its output only.

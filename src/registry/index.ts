@@ -54,6 +54,21 @@ import { spec as obvTrendSpec } from '../indicators/obv.js';
 import { spec as adTrendSpec } from '../indicators/ad.js';
 import { spec as adoscTrendSpec } from '../indicators/adosc.js';
 import { spec as cmfTrendSpec } from '../indicators/cmf.js';
+import { spec as logretSpec } from '../indicators/logret.js';
+import { spec as recommendOtherSpec } from '../indicators/recommend_other.js';
+import { spec as recommendAllSpec } from '../indicators/recommend_all.js';
+import { spec as recRsiSpec } from '../indicators/rec_rsi.js';
+import { spec as recStochSpec } from '../indicators/rec_stoch.js';
+import { spec as recCciSpec } from '../indicators/rec_cci.js';
+import { spec as recAdxSpec } from '../indicators/rec_adx.js';
+import { spec as recAoSpec } from '../indicators/rec_ao.js';
+import { spec as recMomSpec } from '../indicators/rec_mom.js';
+import { spec as recMacdSpec } from '../indicators/rec_macd.js';
+import { spec as recStochrsiSpec } from '../indicators/rec_stochrsi.js';
+import { spec as recWrSpec } from '../indicators/rec_wr.js';
+import { spec as recBbpowerSpec } from '../indicators/rec_bbpower.js';
+import { spec as recUoSpec } from '../indicators/rec_uo.js';
+import { spec as recommendLabelSpec } from '../indicators/recommend_label.js';
 
 /** Every indicator ta-backfill computes, in the order `ta-backfill features` lists them. */
 export const REGISTRY: readonly IndicatorSpec[] = [
@@ -111,6 +126,21 @@ export const REGISTRY: readonly IndicatorSpec[] = [
   adoscTrendSpec,
   cmfTrendSpec,
   sarSpec,
+  logretSpec,
+  recommendOtherSpec,
+  recommendAllSpec,
+  recRsiSpec,
+  recStochSpec,
+  recCciSpec,
+  recAdxSpec,
+  recAoSpec,
+  recMomSpec,
+  recMacdSpec,
+  recStochrsiSpec,
+  recWrSpec,
+  recBbpowerSpec,
+  recUoSpec,
+  recommendLabelSpec,
 ];
 
 const byId = new Map(REGISTRY.map((spec) => [spec.id, spec]));

@@ -10,9 +10,20 @@ export interface ParamSpec {
   description: string;
 }
 
+/**
+ * Scale of an output under a change of units. Multiplying open, high, low and close by c
+ * multiplies a 'price' output by c and a 'price^2' output by c * c. Multiplying volume by c
+ * multiplies a 'volume' output by c. A 'none' output (ratios, oscillators, votes) changes with
+ * neither. An output that mixes scales, such as the accumulation/distribution line (a price
+ * ratio times volume), is listed by the scale that remains once the ratio cancels.
+ */
+export type OutputScale = 'price' | 'price^2' | 'volume' | 'none';
+
 export interface OutputSpec {
   name: string;
   description: string;
+  /** Scale of the output under a change of price or volume units, which test/properties.test.ts checks. */
+  scale?: OutputScale;
 }
 
 /**
