@@ -17,9 +17,8 @@ import { spec as ultosc } from '../src/indicators/ultosc.js';
 import type { Field } from '../src/io/types.js';
 import type { IndicatorSpec } from '../src/registry/types.js';
 import { kernelParams, lookbackOfOutput } from '../src/registry/types.js';
+import { runWasmDirect } from './helpers/direct.js';
 import { countBitDifferences, requireSp500 } from './helpers/universe.js';
-
-const wasmBytes = readFileSync(new URL('../kernels/generated/kernels.wasm', import.meta.url));
 
 type Conventions = 0 | 1;
 const column = (values: readonly number[]): Float64Array => Float64Array.from(values);
@@ -30,48 +29,9 @@ function runReference(spec: IndicatorSpec, params: readonly number[], inputs: Fl
   return outputs;
 }
 
-/**
- * Runs the wasm kernel on several series in one batch, with the conventions flag (the shared
- * test harness passes only the ratings profile). Scratch is filled with NaN, so a kernel that
- * reads scratch before writing it shows.
- */
+/** Runs the wasm kernel on several series in one batch, with NaN in the scratch so a read before a write shows. */
 function runWasm(spec: IndicatorSpec, params: readonly number[], series: Float64Array[][], conventions: Conventions): Float64Array[][] {
-  const full = kernelParams(params, { ratingsProfile: 0, conventions });
-  const nInputs = spec.inputs.length;
-  const lengths = series.map((s) => s[0].length);
-  const total = lengths.reduce((a, b) => a + b, 0);
-  const scratchSlots = spec.scratch(params, Math.max(1, ...lengths));
-  let cursor = 1 << 16;
-  const reserve = (bytes: number): number => {
-    const at = cursor;
-    cursor += Math.ceil(bytes / 8) * 8 + 8;
-    return at;
-  };
-  const offsetsPtr = reserve(4 * (series.length + 1));
-  const inputPtrs = Array.from({ length: nInputs }, () => reserve(8 * total));
-  const outputPtrs = spec.outputs.map(() => reserve(8 * total));
-  const inputTable = reserve(4 * nInputs);
-  const outputTable = reserve(4 * spec.outputs.length);
-  const paramsPtr = reserve(8 * full.length);
-  const scratchPtr = reserve(8 * scratchSlots);
-  const memory = new WebAssembly.Memory({ initial: Math.ceil(cursor / 65536) + 1, maximum: 65536, shared: true });
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(wasmBytes), { env: { memory } });
-  const buffer = memory.buffer;
-  const offsets = new Int32Array(buffer, offsetsPtr, series.length + 1);
-  let at = 0;
-  series.forEach((inputs, s) => {
-    offsets[s] = at;
-    inputs.forEach((values, k) => new Float64Array(buffer, inputPtrs[k], total).set(values, at));
-    at += inputs[0].length;
-  });
-  offsets[series.length] = at;
-  new Uint32Array(buffer, inputTable, nInputs).set(inputPtrs);
-  new Uint32Array(buffer, outputTable, spec.outputs.length).set(outputPtrs);
-  new Float64Array(buffer, paramsPtr, full.length).set(full);
-  new Float64Array(buffer, scratchPtr, scratchSlots).fill(NaN);
-  const kernel = instance.exports[spec.id] as (...args: number[]) => void;
-  kernel(series.length, offsetsPtr, inputTable, outputTable, paramsPtr, scratchPtr);
-  return series.map((_, s) => outputPtrs.map((ptr) => new Float64Array(buffer, ptr, total).slice(offsets[s], offsets[s + 1])));
+  return runWasmDirect(spec, params, series, { conventions, scratchFill: NaN });
 }
 
 /** Runs one series on both backends and checks they agree bit for bit; returns the outputs. */

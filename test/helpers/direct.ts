@@ -18,8 +18,22 @@ export function runReference(spec: IndicatorSpec, params: readonly number[], ser
   });
 }
 
-export function runWasmDirect(spec: IndicatorSpec, params: readonly number[], series: Float64Array[][], ratingsProfile: 0 | 1 = 0): Float64Array[][] {
-  const full = kernelParams(params, { ratingsProfile });
+/** Kernel options of a direct run, and a value to fill the scratch with before the call. */
+export interface DirectOptions {
+  ratingsProfile?: 0 | 1;
+  conventions?: 0 | 1;
+  /** NaN shows a kernel that reads scratch before writing it; by default scratch is zero. */
+  scratchFill?: number;
+}
+
+export function runWasmDirect(
+  spec: IndicatorSpec,
+  params: readonly number[],
+  series: Float64Array[][],
+  options: 0 | 1 | DirectOptions = 0,
+): Float64Array[][] {
+  const { ratingsProfile = 0, conventions = 0, scratchFill } = typeof options === 'number' ? { ratingsProfile: options } : options;
+  const full = kernelParams(params, { ratingsProfile, conventions });
   const nInputs = series[0]?.length ?? spec.inputs.length + (spec.optionalInputs?.length ?? 0);
   const lengths = series.map((s) => s[0].length);
   const total = lengths.reduce((a, b) => a + b, 0);
@@ -55,6 +69,7 @@ export function runWasmDirect(spec: IndicatorSpec, params: readonly number[], se
   new Uint32Array(buffer, inputTable, nInputs).set(inputPtrs);
   new Uint32Array(buffer, outputTable, spec.outputs.length).set(outputPtrs);
   new Float64Array(buffer, paramsPtr, full.length).set(full);
+  if (scratchFill !== undefined) new Float64Array(buffer, scratchPtr, scratchSlots).fill(scratchFill);
 
   const kernel = instance.exports[spec.id] as (...args: number[]) => void;
   kernel(series.length, offsetsPtr, inputTable, outputTable, paramsPtr, scratchPtr);
