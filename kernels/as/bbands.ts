@@ -26,7 +26,7 @@ export function bbands(count: i32, offsets: usize, inputs: usize, outputs: usize
       windowBandsSeries(close, upper, middle, lower, len, n, mult, scratch);
       continue;
     }
-    // upper holds the squares, then lower their rolling sum, until the bands overwrite them.
+    // upper contains the squares, then lower their rolling sum, until the bands overwrite them.
     sumSeries(close, middle, len, n, scratch);
     for (let i: i32 = 0; i < len; i++) st(upper, i, ld(close, i) * ld(close, i));
     sumSeries(upper, lower, len, n, scratch);

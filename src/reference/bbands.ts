@@ -15,7 +15,7 @@ export function bbands(inputs: readonly Float64Array[], params: readonly number[
     return;
   }
   const ring = new Float64Array(n);
-  // upper holds the squares, then lower their rolling sum, until the bands overwrite them.
+  // upper contains the squares, then lower their rolling sum, until the bands overwrite them.
   sumSeries(close, middle, n, ring);
   for (let i = 0; i < close.length; i++) upper[i] = close[i] * close[i];
   sumSeries(upper, lower, n, ring);

@@ -58,11 +58,11 @@ export interface IndicatorSpec {
   group: IndicatorGroup;
   /** The formula in a sentence or two, with the undefined cases. */
   description: string;
-  /** Where the formula comes from. */
+  /** Source of the formula: the library, script or paper it follows. */
   source: string;
   /** Fields a bar needs: a bar missing any of them is skipped by this indicator. */
   inputs: readonly Field[];
-  /** Fields read when present; a bar missing one is not skipped, the kernel sees NaN. */
+  /** Fields read when present. A bar missing one is not skipped: the kernel reads NaN there. */
   optionalInputs?: readonly Field[];
   params: readonly ParamSpec[];
   outputs: readonly OutputSpec[];
