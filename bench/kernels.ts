@@ -9,7 +9,7 @@
  * bench/talib-c/run.sh at the same parameters.
  *
  *   node dist/bench/kernels.js [--data DIR] [--talib-c SCRIPT]
- *   node dist/bench/kernels.js --catalogue [--data DIR] [--talib-c-catalogue SCRIPT]
+ *   node dist/bench/kernels.js --catalogue [--data DIR] [--talib-c-catalogue SCRIPT] [--only ID,ID]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -38,6 +38,8 @@ const { values: args } = parseArgs({
     'talib-c': { type: 'string', default: resolve(PACKAGE_ROOT, '../shared/bench/talib-c/run.sh') },
     catalogue: { type: 'boolean', default: false },
     'talib-c-catalogue': { type: 'string', default: resolve(PACKAGE_ROOT, 'bench/talib-c/run.sh') },
+    // Comma-separated registry ids: with --catalogue, times only these indicators.
+    only: { type: 'string' },
   },
 });
 
@@ -90,6 +92,11 @@ function runTalibCCatalogue(script: string): Map<string, number> {
   return rates;
 }
 
+/**
+ * Times `fn` with Benchmark.js and returns the seconds per call of its fastest sampled cycle: the
+ * best case, like the best of three that the TA-Lib C harness reports, so that load from other
+ * processes on a shared machine counts against neither side.
+ */
 function measure(name: string, fn: (deferred: { resolve(): void }) => void | Promise<void>): Promise<number> {
   return new Promise((done) => {
     const bench = new Benchmark(name, {
@@ -99,7 +106,7 @@ function measure(name: string, fn: (deferred: { resolve(): void }) => void | Pro
       fn: (deferred: { resolve(): void }) => {
         void Promise.resolve(fn(deferred));
       },
-      onComplete: (event: Benchmark.Event) => done((event.target as unknown as Benchmark).stats.mean),
+      onComplete: (event: Benchmark.Event) => done(Math.min(...(event.target as unknown as Benchmark).stats.sample)),
     });
     bench.run({ async: true });
   });
@@ -254,7 +261,9 @@ async function benchCatalogue(universe: Universe): Promise<void> {
   let talibSum = 0;
   let wasmSum = 0;
   let compared = 0;
+  const only = args.only === undefined ? null : new Set(args.only.split(',').map((id) => id.trim()));
   for (const spec of REGISTRY) {
+    if (only !== null && !only.has(spec.id)) continue;
     const instances = planFeatures([spec.id]);
     const label = `${spec.id}(${instances[0].params.join(',')})`;
     // Each indicator's outputs are handed back before the next, so memory stays at one indicator's.

@@ -1,8 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { tableFromIPC } from 'apache-arrow';
-import { readParquet } from 'parquet-wasm/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spec as apo } from '../src/indicators/apo.js';
 import { spec as bop } from '../src/indicators/bop.js';
@@ -16,28 +11,36 @@ import { spec as stochf } from '../src/indicators/stochf.js';
 import { spec as stochrsi } from '../src/indicators/stochrsi.js';
 import { spec as trix } from '../src/indicators/trix.js';
 import { spec as willr } from '../src/indicators/willr.js';
-import type { Field } from '../src/io/types.js';
+import type { Field, Universe } from '../src/io/types.js';
 import type { IndicatorSpec } from '../src/registry/types.js';
-import { lookbackOfOutput } from '../src/registry/types.js';
+import { kernelParams, lookbackOfOutput } from '../src/registry/types.js';
 import { runWasmDirect } from './helpers/direct.js';
-import { countBitDifferences, requireSp500 } from './helpers/universe.js';
+import {
+  expectAgreement,
+  loadSp500,
+  reportAgreements,
+  runTalib,
+  seriesOf,
+  TalibComparison,
+  type Agreement,
+  type BarContext,
+  type TalibCase,
+  type TalibResult,
+} from './helpers/talib.js';
+import { countBitDifferences } from './helpers/universe.js';
 
 type Conventions = 0 | 1;
 
 /** Runs the reference kernel with the kernel parameters: params, ratings profile 0, conventions. */
 function reference(spec: IndicatorSpec, params: readonly number[], inputs: Float64Array[], conventions: Conventions): Float64Array[] {
   const outputs = spec.outputs.map(() => new Float64Array(inputs[0].length));
-  spec.reference(inputs, [...params, 0, conventions], outputs);
+  spec.reference(inputs, kernelParams(params, { ratingsProfile: 0, conventions }), outputs);
   return outputs;
 }
 
-/**
- * Runs the wasm kernel on several series. runWasmDirect appends the ratings profile and
- * conventions 0 to the parameters. The kernels read the flag right after the profile, so
- * params + [0, conventions] puts the requested flag where the kernel reads it.
- */
+/** Runs the wasm kernel on several series under the given conventions. */
 function wasm(spec: IndicatorSpec, params: readonly number[], series: Float64Array[][], conventions: Conventions): Float64Array[][] {
-  return runWasmDirect(spec, [...params, 0, conventions], series);
+  return runWasmDirect(spec, params, series, { conventions });
 }
 
 const f = (values: number[]) => Float64Array.from(values);
@@ -247,79 +250,23 @@ describe('reference and wasm agree bit for bit', () => {
   }
 });
 
-/** The part of the `talib` package (node-talib 1.1.6, TA-Lib 0.4) these tests call. */
-interface Talib {
-  execute(request: Record<string, unknown>): { begIndex: number; nbElement: number; result: Record<string, number[]> };
-}
-
-const talib = createRequire(import.meta.url)('talib') as Talib;
-
-const TOLERANCE = 1e-9;
-
 /**
  * Returns the unit below which a difference is measured against the unit, not the values:
- * |ours - theirs| <= TOLERANCE * max(|ours|, |theirs|, unit). TA-Lib's running sums leave
- * noise of about 1e-13 where the exact value is 0 (a stochastic at the bottom of its range, a
- * CCI or APO of a price equal to its mean), which no relative test can accept. The unit is the
- * oscillator's full scale (100) for the bounded ones, 1 percent for PPO and the close for APO,
- * a difference of prices.
+ * |ours - theirs| <= TOLERANCE * max(|ours|, |theirs|, unit). TA-Lib's running sums (its SMA
+ * smoothing of %K, its CCI mean and its SMA-type PPO and APO) leave noise of about 1e-13 where
+ * the exact value is 0. There the plain relative difference reaches 1 (ours 0) or 2 (signs
+ * differ) on the S&P 500 bars. The unit is the oscillator's full scale (100) for the bounded
+ * ones, 1 percent for PPO and the close for APO, a difference of prices. WILLR and CMO agree
+ * exactly and need none.
  */
-function unitOf(id: string, close: number): number {
-  if (id === 'apo') return Math.abs(close);
-  if (id === 'ppo') return 1;
-  return ['stoch', 'stochf', 'stochrsi', 'willr', 'cmo', 'cci'].includes(id) ? 100 : 0;
-}
-
-const SYMBOLS = [
-  'AAPL', 'MSFT', 'AMZN', 'JPM', 'XOM', 'JNJ', 'PG', 'KO', 'GE', 'F', 'T', 'INTC',
-  'CSCO', 'WMT', 'BA', 'CAT', 'MMM', 'NVDA', 'AMD', 'C', 'BAC', 'PFE', 'MRK', 'DIS',
-];
-
-/** Reads one symbol's open, high, low and close; nulls become NaN. */
-function readBars(file: string): Record<'open' | 'high' | 'low' | 'close', Float64Array> {
-  const table = tableFromIPC(readParquet(readFileSync(file)).intoIPCStream());
-  const column = (name: string): Float64Array => {
-    const vector = table.getChild(name);
-    if (!vector) throw new Error(`${file}: column "${name}" is missing`);
-    return Float64Array.from({ length: table.numRows }, (_, i) => {
-      const value: unknown = vector.get(i);
-      return value === null ? NaN : Number(value);
-    });
-  };
-  return { open: column('open'), high: column('high'), low: column('low'), close: column('close') };
-}
-
-/** Drops the bars where any column is NaN, as the host does before calling a kernel. */
-function compact(columns: Float64Array[]): Float64Array[] {
-  const keep: number[] = [];
-  for (let i = 0; i < columns[0].length; i++) if (columns.every((c) => !Number.isNaN(c[i]))) keep.push(i);
-  return columns.map((c) => Float64Array.from(keep, (i) => c[i]));
-}
-
-/** Runs TA-Lib function `name` on plain arrays (the binding misreads typed arrays). */
-function runTalib(name: string, options: Record<string, number>, fields: readonly Field[], inputs: Float64Array[]) {
-  const data: Record<string, unknown> = { name, ...options, startIdx: 0, endIdx: inputs[0].length - 1 };
-  if (fields.length === 1) data.inReal = Array.from(inputs[0]);
-  else fields.forEach((field, k) => (data[field] = Array.from(inputs[k])));
-  return talib.execute(data);
-}
-
-interface TalibCase {
-  spec: IndicatorSpec;
-  params: number[];
-  /** TA-Lib's begIndex and outputs (in the order of `spec.outputs`) for the compacted inputs. */
-  run(inputs: Float64Array[]): { begIndex: number; outputs: number[][] };
+function unitOf(spec: IndicatorSpec): ((context: BarContext) => number) | undefined {
+  if (spec.id === 'apo') return ({ inputs, bar }) => Math.abs(inputs[0][bar]);
+  if (spec.id === 'ppo') return () => 1;
+  return ['stoch', 'stochf', 'stochrsi', 'cci'].includes(spec.id) ? () => 100 : undefined;
 }
 
 function simpleCase(spec: IndicatorSpec, params: number[], name: string, options: Record<string, number>, names: string[]): TalibCase {
-  return {
-    spec,
-    params,
-    run: (inputs) => {
-      const { begIndex, result } = runTalib(name, options, spec.inputs, inputs);
-      return { begIndex, outputs: names.map((n) => result[n]) };
-    },
-  };
+  return { spec, params, name, options, pairs: names.map((talibOutput, output) => ({ output, talibOutput })), unit: unitOf(spec) };
 }
 
 /** STOCH (SMA smoothing) of TA-Lib's RSI: the TA-Lib convention of stochrsi with k_smooth > 1. */
@@ -328,16 +275,21 @@ function stochOfRsiCase(params: number[]): TalibCase {
   return {
     spec: stochrsi,
     params,
-    run: (inputs) => {
-      const r = runTalib('RSI', { optInTimePeriod: rsiN }, ['close'], inputs);
-      const values = Float64Array.from(r.result.outReal);
+    name: 'STOCH of RSI',
+    pairs: [
+      { output: 0, talibOutput: 'outSlowK' },
+      { output: 1, talibOutput: 'outSlowD' },
+    ],
+    unit: unitOf(stochrsi),
+    run: ({ close }): TalibResult => {
+      const r = runTalib('RSI', { optInTimePeriod: rsiN }, { close });
+      const values = r.result.outReal ?? [];
       const s = runTalib(
         'STOCH',
         { optInFastK_Period: stochN, optInSlowK_Period: kSmooth, optInSlowK_MAType: 0, optInSlowD_Period: dPeriod, optInSlowD_MAType: 0 },
-        ['high', 'low', 'close'],
-        [values, values, values],
+        { high: values, low: values, close: values },
       );
-      return { begIndex: r.begIndex + s.begIndex, outputs: [s.result.outSlowK, s.result.outSlowD] };
+      return { begIndex: r.begIndex + s.begIndex, nbElement: s.nbElement, result: s.result };
     },
   };
 }
@@ -369,50 +321,24 @@ const TALIB_CASES: TalibCase[] = [
 ];
 
 describe('agreement with TA-Lib on S&P 500 daily bars', () => {
-  const bars = new Map<string, Record<'open' | 'high' | 'low' | 'close', Float64Array>>();
-  const worst = new Map<string, number>();
-  const worstPlain = new Map<string, number>();
+  let comparison: TalibComparison;
+  const results: Agreement[] = [];
 
-  beforeAll(() => {
-    const dir = requireSp500();
-    for (const symbol of SYMBOLS) bars.set(symbol, readBars(join(dir, `${symbol}.parquet`)));
+  beforeAll(async () => {
+    comparison = await TalibComparison.open();
   });
 
-  afterAll(() => {
-    // MOMENTUM_REPORT=1 prints the worst relative difference per indicator.
-    if (!process.env.MOMENTUM_REPORT) return;
-    for (const [id, value] of worst) {
-      const plain = worstPlain.get(id) ?? 0;
-      console.info(`${id}: worst difference ${value.toExponential(2)} (plain relative ${plain.toExponential(2)})`);
-    }
+  afterAll(async () => {
+    await comparison?.close();
+    // TALIB_REPORT=1 writes the worst difference per output to stderr, with the plain relative one beside it.
+    if (process.env.TALIB_REPORT) reportAgreements(results);
   });
 
-  for (const { spec, params, run } of TALIB_CASES) {
-    it(`${spec.id}(${params.join(',')})`, () => {
-      for (const symbol of SYMBOLS) {
-        const source = bars.get(symbol)!;
-        const inputs = compact(spec.inputs.map((field) => source[field as 'open' | 'high' | 'low' | 'close']));
-        const ours = reference(spec, params, inputs, 0);
-        const close = inputs[spec.inputs.indexOf('close')];
-        const theirs = run(inputs);
-        spec.outputs.forEach((_, k) => {
-          const lookback = lookbackOfOutput(spec, params, k);
-          expect(theirs.begIndex, `${symbol} output ${k}`).toBe(lookback);
-          expect(ours[k].slice(0, lookback).every(Number.isNaN), `${symbol} output ${k} warm-up`).toBe(true);
-          const values = theirs.outputs[k];
-          expect(values.length).toBe(inputs[0].length - lookback);
-          values.forEach((theirValue, j) => {
-            const ourValue = ours[k][lookback + j];
-            const difference = Math.abs(ourValue - theirValue);
-            const magnitude = Math.max(Math.abs(ourValue), Math.abs(theirValue));
-            const plain = difference === 0 ? 0 : difference / magnitude;
-            const relative = difference === 0 ? 0 : difference / Math.max(magnitude, unitOf(spec.id, close[lookback + j]));
-            const key = spec.id;
-            if (!(relative <= (worst.get(key) ?? 0))) worst.set(key, relative);
-            if (!(plain <= (worstPlain.get(key) ?? 0))) worstPlain.set(key, plain);
-            expect(relative, `${symbol} output ${k} bar ${lookback + j}: ${ourValue} vs ${theirValue}`).toBeLessThanOrEqual(TOLERANCE);
-          });
-        });
+  for (const talibCase of TALIB_CASES) {
+    it(`${talibCase.spec.id}(${talibCase.params.join(',')})`, async () => {
+      for (const result of await comparison.compare(talibCase)) {
+        results.push(result);
+        expectAgreement(result);
       }
     });
   }
@@ -420,17 +346,15 @@ describe('agreement with TA-Lib on S&P 500 daily bars', () => {
 
 describe('tradingview convention on S&P 500 daily bars', () => {
   const symbols = ['AAPL', 'GE', 'KO', 'F'];
-  const bars = new Map<string, Record<'open' | 'high' | 'low' | 'close', Float64Array>>();
+  let universe: Universe;
 
-  beforeAll(() => {
-    const dir = requireSp500();
-    for (const symbol of symbols) bars.set(symbol, readBars(join(dir, `${symbol}.parquet`)));
+  beforeAll(async () => {
+    universe = await loadSp500();
   });
 
   /** Runs `spec` under tradingview on both backends, checks they agree bit for bit, and returns the outputs. */
   function runBoth(spec: IndicatorSpec, params: number[], symbol: string): Float64Array[] {
-    const source = bars.get(symbol)!;
-    const inputs = compact(spec.inputs.map((field) => source[field as 'open' | 'high' | 'low' | 'close']));
+    const inputs = seriesOf(universe, symbol, spec.inputs);
     const ours = reference(spec, params, inputs, 1);
     const fromWasm = wasm(spec, params, [inputs], 1)[0];
     ours.forEach((values, k) => expect(countBitDifferences(values, fromWasm[k]).count, `${symbol} output ${k}`).toBe(0));
@@ -456,7 +380,7 @@ describe('tradingview convention on S&P 500 daily bars', () => {
   it('cci of close and cmo of sums match plain Pine formulas', () => {
     const n = 20;
     for (const symbol of symbols) {
-      const close = compact([bars.get(symbol)!.high, bars.get(symbol)!.low, bars.get(symbol)!.close])[2];
+      const close = seriesOf(universe, symbol, ['high', 'low', 'close'])[2];
       const [cciValues] = runBoth(cci, [n], symbol);
       const [cmoValues] = runBoth(cmo, [n], symbol);
       for (let i = n; i < close.length; i++) {

@@ -7,11 +7,14 @@ import { spec as ichimoku } from '../src/indicators/ichimoku.js';
 import { spec as macd } from '../src/indicators/macd.js';
 import { spec as rsi } from '../src/indicators/rsi.js';
 import { spec as sma } from '../src/indicators/sma.js';
+import { spec as stoch } from '../src/indicators/stoch.js';
+import { spec as stochf } from '../src/indicators/stochf.js';
+import { spec as stochrsi } from '../src/indicators/stochrsi.js';
 import { spec as vwma } from '../src/indicators/vwma.js';
 import { spec as wma } from '../src/indicators/wma.js';
 import { emaSeries, smaSeries, wmaSeries } from '../src/reference/lib.js';
 import type { IndicatorSpec } from '../src/registry/types.js';
-import { kernelParams, lookbackOfOutput } from '../src/registry/types.js';
+import { conventionsOf, kernelParams, lookbackOfOutput } from '../src/registry/types.js';
 import { runWasmDirect } from './helpers/direct.js';
 
 type Conventions = 0 | 1;
@@ -23,13 +26,9 @@ function reference(spec: IndicatorSpec, params: readonly number[], inputs: Float
   return outputs;
 }
 
-/**
- * Runs the wasm kernel. runWasmDirect appends ratings profile 0 and conventions 0 to the
- * parameters, but the kernels read the flag right after the profile. So params + [0, conventions]
- * puts it where the kernel reads it, and spec.scratch reads only the leading parameters.
- */
+/** Runs the wasm kernel on several series with ratings profile 0 and `conventions`. */
 function wasm(spec: IndicatorSpec, params: readonly number[], series: Float64Array[][], conventions: Conventions): Float64Array[][] {
-  return runWasmDirect(spec, [...params, 0, conventions], series);
+  return runWasmDirect(spec, params, series, { conventions });
 }
 
 /** Reference and wasm outputs of one series. */
@@ -326,7 +325,8 @@ describe('tradingview convention: where the values start and how they differ', (
     for (const n of [1, 2, 14, 100]) {
       const inputs = inputsOf(atr, bars);
       const tradingview = [reference(atr, [n], inputs, 1)[0], wasm(atr, [n], [inputs], 1)[0][0]];
-      for (const values of tradingview) expect(firstDefined(values), `atr ${n}`).toBe(atr.lookback([n]) - 1);
+      for (const values of tradingview) expect(firstDefined(values), `atr ${n}`).toBe(n - 1);
+      expect(atr.lookback([n], 'tradingview'), `atr ${n}`).toBe(n - 1);
       expect(firstDefined(reference(atr, [n], inputs, 0)[0])).toBe(atr.lookback([n]));
     }
   });
@@ -337,9 +337,10 @@ describe('tradingview convention: where the values start and how they differ', (
       const runs = [reference(macd, params, [bars.close], 1), wasm(macd, params, [[bars.close]], 1)[0]];
       for (const [line, signal, hist] of runs) {
         expect(firstDefined(line), `macd(${params.join(', ')}) line`).toBe(slow - 1);
-        expect(firstDefined(signal)).toBe(lookbackOfOutput(macd, params, 1));
-        expect(firstDefined(hist)).toBe(lookbackOfOutput(macd, params, 2));
+        expect(firstDefined(signal)).toBe(lookbackOfOutput(macd, params, 1, 'tradingview'));
+        expect(firstDefined(hist)).toBe(lookbackOfOutput(macd, params, 2, 'tradingview'));
       }
+      expect(lookbackOfOutput(macd, params, 0, 'tradingview'), `macd(${params.join(', ')}) line`).toBe(slow - 1);
       // Under talib every output starts at lookback.
       for (const values of reference(macd, params, [bars.close], 0)) expect(firstDefined(values)).toBe(macd.lookback(params));
     }
@@ -351,5 +352,53 @@ describe('tradingview convention: where the values start and how they differ', (
     expect(tvLine[33]).not.toBe(talibLine[33]);
     // The seeds differ by about the price move of 14 bars; (11/13)^n shrinks it below 1e-9 of the price.
     for (let i = 600; i < bars.close.length; i++) expect(Math.abs(tvLine[i] - talibLine[i])).toBeLessThan(1e-9 * bars.close[i]);
+  });
+});
+
+describe('lookback under both conventions', () => {
+  // Bars 20 to 299 of the longest series: no flat stretch or zero range, which would delay a
+  // first value past the lookback.
+  const moving: Bars = {
+    high: SERIES[0].high.slice(20, 300),
+    low: SERIES[0].low.slice(20, 300),
+    close: SERIES[0].close.slice(20, 300),
+    volume: SERIES[0].volume.slice(20, 300),
+  };
+  const cases: (readonly [IndicatorSpec, readonly (readonly number[])[]])[] = [
+    ...PARAMETER_SETS,
+    [stoch, [[14, 3, 3], [1, 1, 1], [5, 1, 4], [20, 5, 2]]],
+    [stochf, [[5, 3], [1, 1], [1, 4], [14, 3]]],
+    [stochrsi, [[14, 14, 3, 3], [1, 14, 3, 3], [2, 2, 1, 1], [14, 5, 1, 4], [20, 30, 2, 2]]],
+  ];
+
+  for (const conventions of [0, 1] as const) {
+    const name = conventionsOf({ conventions });
+    for (const [spec, parameterSets] of cases) {
+      it(`${spec.id}: first values (${name})`, () => {
+        for (const params of parameterSets) {
+          const inputs = inputsOf(spec, moving);
+          const runs: [string, Float64Array[]][] = [
+            ['reference', reference(spec, params, inputs, conventions)],
+            ['wasm', wasm(spec, params, [inputs], conventions)[0]],
+          ];
+          for (const [backend, outputs] of runs) {
+            outputs.forEach((values, k) => {
+              const where = `${spec.id}(${params.join(', ')}).${spec.outputs[k].name} ${backend}`;
+              expect(firstDefined(values), where).toBe(lookbackOfOutput(spec, params, k, name));
+            });
+          }
+        }
+      });
+    }
+  }
+
+  it('stoch, stochf, stochrsi: k earlier under tradingview', () => {
+    expect(lookbackOfOutput(stoch, [14, 3, 3], 0, 'tradingview')).toBe(15);
+    expect(lookbackOfOutput(stoch, [14, 3, 3], 0, 'talib')).toBe(17);
+    expect(lookbackOfOutput(stochf, [5, 3], 0, 'tradingview')).toBe(4);
+    expect(lookbackOfOutput(stochf, [5, 3], 0, 'talib')).toBe(6);
+    expect(lookbackOfOutput(stochrsi, [14, 14, 3, 3], 0, 'tradingview')).toBe(17);
+    expect(lookbackOfOutput(stochrsi, [14, 14, 3, 3], 1, 'tradingview')).toBe(19);
+    expect(lookbackOfOutput(stochrsi, [14, 14, 3, 3], 1, 'talib')).toBe(31);
   });
 });

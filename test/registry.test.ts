@@ -4,14 +4,17 @@ import { createReferenceBackend } from '../src/backends/reference.js';
 import type { Backend, BackendName } from '../src/backends/types.js';
 import { WasmBackend } from '../src/backends/wasm.js';
 import { computeColumns } from '../src/engine/compute.js';
+import { featureListJson, formatFeatureList } from '../src/cli/format.js';
 import { ParameterError } from '../src/errors.js';
 import { WASM_KERNELS } from '../src/paths.js';
 import { REGISTRY } from '../src/registry/index.js';
 import { columnName, parseRequest, planFeatures } from '../src/registry/request.js';
-import { lookbackOfOutput, type IndicatorSpec } from '../src/registry/types.js';
+import { conventionsOf, lookbackOfOutput, type Conventions, type IndicatorSpec } from '../src/registry/types.js';
 import { countBitDifferences, syntheticUniverse } from './helpers/universe.js';
 
 const defaultsOf = (spec: IndicatorSpec): number[] => spec.params.map((p) => p.default);
+
+const CONVENTIONS: readonly Conventions[] = ['talib', 'tradingview'];
 
 /** Builds a column name by the design's rule, written out independently of `columnName`. */
 function expectedColumnName(spec: IndicatorSpec, params: readonly number[], output: number): string {
@@ -82,13 +85,21 @@ describe('registry entries', () => {
         });
       });
 
-      it('lookback is non-negative at defaults', () => {
+      for (const conventions of CONVENTIONS) {
+        it(`lookback is non-negative at defaults (${conventions})`, () => {
+          const params = defaultsOf(spec);
+          const lookback = spec.lookback(params, conventions);
+          expect(Number.isInteger(lookback)).toBe(true);
+          expect(lookback).toBeGreaterThanOrEqual(0);
+          const perOutput = spec.outputs.map((_, k) => lookbackOfOutput(spec, params, k, conventions));
+          expect(Math.min(...perOutput)).toBe(lookback);
+        });
+      }
+
+      it('lookback defaults to talib', () => {
         const params = defaultsOf(spec);
-        const lookback = spec.lookback(params);
-        expect(Number.isInteger(lookback)).toBe(true);
-        expect(lookback).toBeGreaterThanOrEqual(0);
-        const perOutput = spec.outputs.map((_, k) => lookbackOfOutput(spec, params, k));
-        expect(Math.min(...perOutput)).toBe(lookback);
+        expect(spec.lookback(params)).toBe(spec.lookback(params, 'talib'));
+        spec.outputs.forEach((_, k) => expect(lookbackOfOutput(spec, params, k), spec.outputs[k].name).toBe(lookbackOfOutput(spec, params, k, 'talib')));
       });
     });
   }
@@ -228,6 +239,7 @@ function randomWalk(length: number): Record<'open' | 'high' | 'low' | 'close' | 
 describe('lookback at defaults', () => {
   const WALK = 300;
   const walk = randomWalk(WALK);
+  // The prefixes also reach past every tradingview lookback, as none is later than its talib one (checked below).
   const maxLookback = Math.max(...REGISTRY.map((spec) => spec.lookback(defaultsOf(spec))));
   // Series 0 is the whole walk; series 1 + L is its first L bars, for L = 0 .. maxLookback + 1.
   const prefixes = Array.from({ length: maxLookback + 2 }, (_, length) => length);
@@ -240,13 +252,20 @@ describe('lookback at defaults', () => {
     expect(maxLookback).toBeLessThan(WALK);
   });
 
+  it('is never later under tradingview', () => {
+    const later = instances.flatMap(({ spec, params }) =>
+      spec.outputs.map((o, k) => ({ name: `${spec.id}.${o.name}`, talib: lookbackOfOutput(spec, params, k), tradingview: lookbackOfOutput(spec, params, k, 'tradingview') })),
+    );
+    expect(later.filter((o) => o.tradingview > o.talib)).toEqual([]);
+  });
+
   for (const name of ['reference', 'wasm'] as BackendName[]) {
-    for (const profile of [0, 1] as const) {
-      it(`${name}, ratings profile ${profile}`, async () => {
+    for (const [profile, conventions] of [[0, 0], [1, 0], [0, 1], [1, 1]] as const) {
+      it(`${name}, ratings profile ${profile}, ${conventionsOf({ conventions })}`, async () => {
         const backend: Backend = name === 'reference' ? createReferenceBackend() : new WasmBackend(2);
         let columns: Map<string, Float64Array>;
         try {
-          const computed = await computeColumns(universe, instances, backend, { ratingsProfile: profile });
+          const computed = await computeColumns(universe, instances, backend, { ratingsProfile: profile, conventions });
           columns = new Map(computed.map((column) => [column.name, column.values.slice()]));
         } finally {
           await backend.close();
@@ -255,7 +274,7 @@ describe('lookback at defaults', () => {
         for (const { spec, params, outputs, columns: names } of instances) {
           outputs.forEach((output, j) => {
             const values = columns.get(names[j])!;
-            const lookback = lookbackOfOutput(spec, params, output);
+            const lookback = lookbackOfOutput(spec, params, output, conventionsOf({ conventions }));
             const full = values.subarray(universe.offsets[0], universe.offsets[1]);
             const firstDefined = full.findIndex((v) => !Number.isNaN(v));
             expect(firstDefined, names[j]).toBe(lookback);
@@ -275,4 +294,51 @@ describe('lookback at defaults', () => {
       });
     }
   }
+});
+
+describe('features listing lookbacks', () => {
+  const blocks = formatFeatureList().split('\n\n');
+  const json = featureListJson() as { id: string; lookback: number; tradingviewLookback: number; outputs: { name: string; lookback: number; tradingviewLookback: number }[] }[];
+  const differing = REGISTRY.filter((spec) => spec.outputs.some((_, k) => lookbackOfOutput(spec, defaultsOf(spec), k, 'tradingview') !== lookbackOfOutput(spec, defaultsOf(spec), k)));
+
+  it('covers the known differences', () => {
+    expect(differing.map((spec) => spec.id).sort()).toEqual(['atr', 'macd', 'stoch', 'stochf', 'stochrsi']);
+  });
+
+  it('text shows tradingview where different', () => {
+    for (const spec of REGISTRY) {
+      const block = blocks.find((b) => b.startsWith(spec.params.length ? `${spec.id}(` : `${spec.id} `));
+      expect(block, spec.id).toBeDefined();
+      const line = block!.split('\n').find((l) => l.includes('lookback with the defaults under --conventions tradingview: '));
+      if (!differing.includes(spec)) {
+        expect(line, spec.id).toBeUndefined();
+        continue;
+      }
+      expect(line, spec.id).toContain(`tradingview: ${spec.lookback(defaultsOf(spec), 'tradingview')} bars`);
+    }
+  });
+
+  it('text shows macd per output', () => {
+    const block = blocks.find((b) => b.startsWith('macd('))!;
+    expect(block).toContain('lookback with the defaults: 33 bars\n');
+    expect(block).toContain('lookback with the defaults under --conventions tradingview: 25 bars (macd 25, signal 33, hist 33)');
+  });
+
+  it('json gives both lookbacks', () => {
+    for (const spec of REGISTRY) {
+      const entry = json.find((e) => e.id === spec.id)!;
+      const defaults = defaultsOf(spec);
+      expect(entry.lookback, spec.id).toBe(spec.lookback(defaults, 'talib'));
+      expect(entry.tradingviewLookback, spec.id).toBe(spec.lookback(defaults, 'tradingview'));
+      spec.outputs.forEach((output, k) => {
+        expect(entry.outputs[k].lookback, `${spec.id}.${output.name}`).toBe(lookbackOfOutput(spec, defaults, k, 'talib'));
+        expect(entry.outputs[k].tradingviewLookback, `${spec.id}.${output.name}`).toBe(lookbackOfOutput(spec, defaults, k, 'tradingview'));
+      });
+    }
+  });
+
+  it('json gives stochrsi per output', () => {
+    const stochrsi = json.find((e) => e.id === 'stochrsi')!;
+    expect(stochrsi.outputs.map((o) => [o.name, o.lookback, o.tradingviewLookback])).toEqual([['k', 31, 17], ['d', 31, 19]]);
+  });
 });

@@ -1,5 +1,5 @@
 import { column, param, seriesStart, slots } from './lib';
-import { cumulativeSeries, moneyFlowVolumeSeries } from './lib-trend';
+import { accumulationSeries } from './lib-rest';
 
 /** ad; the mirror of src/reference/ad.ts. The params are the ratings profile, then the conventions flag. Scratch: none. */
 export function ad(count: i32, offsets: usize, inputs: usize, outputs: usize, params: usize, scratch: usize): void {
@@ -13,7 +13,6 @@ export function ad(count: i32, offsets: usize, inputs: usize, outputs: usize, pa
     const start = seriesStart(offsets, s);
     const len = seriesStart(offsets, s + 1) - start;
     const at = slots(start);
-    moneyFlowVolumeSeries(high + at, low + at, close + at, volume + at, out + at, len, pine);
-    cumulativeSeries(out + at, out + at, len);
+    accumulationSeries(high + at, low + at, close + at, volume + at, out + at, len, pine);
   }
 }

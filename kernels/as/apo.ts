@@ -1,5 +1,6 @@
-import { column, ld, param, seriesStart, slots, st } from './lib';
+import { column, param, seriesStart, slots } from './lib';
 import { isTradingView, twoAverages } from './lib-momentum';
+import { spread } from './lib-rest';
 
 /** apo(fast, slow, maType); the mirror of src/reference/apo.ts. Scratch: maxLength + averageScratch(slow, maxLength). */
 export function apo(count: i32, offsets: usize, inputs: usize, outputs: usize, params: usize, scratch: usize): void {
@@ -16,6 +17,6 @@ export function apo(count: i32, offsets: usize, inputs: usize, outputs: usize, p
     const out = outs + at;
     const fast = scratch;
     twoAverages(closes + at, fast, out, len, fastN, slowN, maType, tv, scratch + slots(len));
-    for (let i: i32 = 0; i < len; i++) st(out, i, ld(fast, i) - ld(out, i));
+    spread(fast, out, len);
   }
 }

@@ -1,19 +1,11 @@
-import { column, ld, seriesStart, st } from './lib';
+import { column, seriesStart } from './lib';
 import { isTradingView } from './lib-momentum';
+import { balanceOfPower } from './lib-rest';
 
-/** bop; the mirror of src/reference/bop.ts. Scratch: none. */
+/** bop; the mirror of src/reference/bop.ts, bar by bar over the whole batch. Scratch: none. */
 export function bop(count: i32, offsets: usize, inputs: usize, outputs: usize, params: usize, scratch: usize): void {
-  const opens = column(inputs, 0);
-  const highs = column(inputs, 1);
-  const lows = column(inputs, 2);
-  const closes = column(inputs, 3);
-  const outs = column(outputs, 0);
   const tv = isTradingView(params, 0);
   const first = seriesStart(offsets, 0);
   const last = seriesStart(offsets, count);
-  for (let i = first; i < last; i++) {
-    const range = ld(highs, i) - ld(lows, i);
-    if (tv) st(outs, i, range == 0 ? NaN : (ld(closes, i) - ld(opens, i)) / range);
-    else st(outs, i, range <= 0 ? 0.0 : (ld(closes, i) - ld(opens, i)) / range);
-  }
+  balanceOfPower(column(inputs, 0), column(inputs, 1), column(inputs, 2), column(inputs, 3), column(outputs, 0), first, last, tv);
 }

@@ -1,5 +1,5 @@
 import { column, param, seriesStart } from './lib';
-import { linearRegSeries } from './lib-misc';
+import { linearRegLanes } from './lib-rest';
 
 /** linearreg(n) of close; the mirror of src/reference/linearreg.ts. Scratch: none. */
 export function linearreg(count: i32, offsets: usize, inputs: usize, outputs: usize, params: usize, scratch: usize): void {
@@ -13,6 +13,6 @@ export function linearreg(count: i32, offsets: usize, inputs: usize, outputs: us
     const start = seriesStart(offsets, s);
     const len = seriesStart(offsets, s + 1) - start;
     const at = <usize>start << 3;
-    linearRegSeries(close + at, value + at, slope + at, intercept + at, forecast + at, len, n);
+    linearRegLanes(close + at, value + at, slope + at, intercept + at, forecast + at, len, n);
   }
 }

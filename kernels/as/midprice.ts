@@ -1,7 +1,7 @@
-import { column, param, seriesStart } from './lib';
-import { midRangeSeries } from './lib-misc';
+import { column, donchianSeries, param, seriesStart } from './lib';
+import { extremeLanes, midRangeFromExtremes } from './lib-extremes';
 
-/** midprice(n); the mirror of src/reference/midprice.ts. Scratch: maxLength + n + 1 slots. */
+/** midprice(n); the mirror of src/reference/midprice.ts. Scratch: extremeScratch(n, maxLength) slots. */
 export function midprice(count: i32, offsets: usize, inputs: usize, outputs: usize, params: usize, scratch: usize): void {
   const high = column(inputs, 0);
   const low = column(inputs, 1);
@@ -11,6 +11,8 @@ export function midprice(count: i32, offsets: usize, inputs: usize, outputs: usi
     const start = seriesStart(offsets, s);
     const len = seriesStart(offsets, s + 1) - start;
     const at = <usize>start << 3;
-    midRangeSeries(high + at, low + at, out + at, len, n, scratch);
+    // donchianSeries computes the same (highest + lowest) / 2 and skips NaN bars.
+    if (extremeLanes(high + at, low + at, len, n, scratch)) donchianSeries(high + at, low + at, out + at, len, n, scratch);
+    else midRangeFromExtremes(scratch, out + at, len, n);
   }
 }

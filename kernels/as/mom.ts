@@ -1,4 +1,5 @@
-import { column, ld, param, seriesStart, st } from './lib';
+import { column, param, seriesStart } from './lib';
+import { momentumSeries } from './lib-rest';
 
 /** mom(n); the mirror of src/reference/mom.ts. Scratch: none. */
 export function mom(count: i32, offsets: usize, inputs: usize, outputs: usize, params: usize, scratch: usize): void {
@@ -9,8 +10,6 @@ export function mom(count: i32, offsets: usize, inputs: usize, outputs: usize, p
     const start = seriesStart(offsets, s);
     const len = seriesStart(offsets, s + 1) - start;
     const at = <usize>start << 3;
-    const close = closes + at;
-    const out = outs + at;
-    for (let i: i32 = 0; i < len; i++) st(out, i, i < n ? NaN : ld(close, i) - ld(close, i - n));
+    momentumSeries(closes + at, outs + at, len, n);
   }
 }

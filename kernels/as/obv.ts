@@ -1,25 +1,21 @@
-import { column, ld, param, seriesStart, slots, st } from './lib';
+import { column, param, seriesStart, slots } from './lib';
+import { obvPair } from './lib-rest';
 
-/** obv; the mirror of src/reference/obv.ts. The params are the ratings profile, then the conventions flag. Scratch: none. */
+/**
+ * obv; the mirror of src/reference/obv.ts, two series at a time. The params are the ratings
+ * profile, then the conventions flag. Scratch: none.
+ */
 export function obv(count: i32, offsets: usize, inputs: usize, outputs: usize, params: usize, scratch: usize): void {
-  const closeIn = column(inputs, 0);
-  const volumeIn = column(inputs, 1);
-  const outAll = column(outputs, 0);
+  const close = column(inputs, 0);
+  const volume = column(inputs, 1);
+  const out = column(outputs, 0);
   const pine = param(params, 1) == 1;
-  for (let s: i32 = 0; s < count; s++) {
-    const start = seriesStart(offsets, s);
-    const len = seriesStart(offsets, s + 1) - start;
-    if (len == 0) continue;
-    const at = slots(start);
-    const close = closeIn + at;
-    const volume = volumeIn + at;
-    const out = outAll + at;
-    let total: f64 = pine ? 0 : ld(volume, 0);
-    st(out, 0, total);
-    for (let i: i32 = 1; i < len; i++) {
-      if (ld(close, i) > ld(close, i - 1)) total = total + ld(volume, i);
-      else if (ld(close, i) < ld(close, i - 1)) total = total - ld(volume, i);
-      st(out, i, total);
-    }
+  for (let s: i32 = 0; s < count; s += 2) {
+    const a = slots(seriesStart(offsets, s));
+    const lenA = seriesStart(offsets, s + 1) - seriesStart(offsets, s);
+    // A last series without a partner pairs with an empty one.
+    const b = s + 1 < count ? slots(seriesStart(offsets, s + 1)) : a;
+    const lenB = s + 1 < count ? seriesStart(offsets, s + 2) - seriesStart(offsets, s + 1) : 0;
+    obvPair(close + a, volume + a, out + a, lenA, close + b, volume + b, out + b, lenB, pine);
   }
 }

@@ -1,5 +1,6 @@
-import { column, ld, param, seriesStart, slots, st } from './lib';
+import { column, param, seriesStart, slots } from './lib';
 import { isTradingView, twoAverages } from './lib-momentum';
+import { percentSpread } from './lib-rest';
 
 /** ppo(fast, slow, maType); the mirror of src/reference/ppo.ts. Scratch: maxLength + averageScratch(slow, maxLength). */
 export function ppo(count: i32, offsets: usize, inputs: usize, outputs: usize, params: usize, scratch: usize): void {
@@ -16,10 +17,6 @@ export function ppo(count: i32, offsets: usize, inputs: usize, outputs: usize, p
     const out = outs + at;
     const fast = scratch;
     twoAverages(closes + at, fast, out, len, fastN, slowN, maType, tv, scratch + slots(len));
-    for (let i: i32 = 0; i < len; i++) {
-      const slow = ld(out, i);
-      if (slow == 0) st(out, i, tv ? NaN : 0.0);
-      else st(out, i, ((ld(fast, i) - slow) / slow) * 100.0);
-    }
+    percentSpread(fast, out, len, tv ? NaN : 0.0);
   }
 }

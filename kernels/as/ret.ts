@@ -1,5 +1,5 @@
 import { column, param, seriesStart } from './lib';
-import { returnSeries } from './lib-misc';
+import { returnLanes } from './lib-rest';
 
 /** ret(n) of close; the mirror of src/reference/ret.ts. Scratch: none. */
 export function ret(count: i32, offsets: usize, inputs: usize, outputs: usize, params: usize, scratch: usize): void {
@@ -10,6 +10,6 @@ export function ret(count: i32, offsets: usize, inputs: usize, outputs: usize, p
     const start = seriesStart(offsets, s);
     const len = seriesStart(offsets, s + 1) - start;
     const at = <usize>start << 3;
-    returnSeries(close + at, out + at, len, n);
+    returnLanes(close + at, out + at, len, n);
   }
 }

@@ -1,4 +1,5 @@
 import { column, ld, param, seriesStart, st } from './lib';
+import { sarPair } from './lib-rest';
 
 /**
  * Parabolic SAR, mirroring src/reference/sar.ts: TA-Lib's SAR under the talib conventions (last
@@ -12,6 +13,9 @@ export function sar(count: i32, offsets: usize, inputs: usize, outputs: usize, p
   const acceleration = param(params, 0);
   const maximum = param(params, 1);
   const conventions = <i32>param(params, 3);
+  // TA-Lib's SAR runs two series at a time, so a series waits in `pendingAt` for its partner.
+  let pendingAt: usize = 0;
+  let pendingLen: i32 = 0;
   for (let s: i32 = 0; s < count; s++) {
     const start = seriesStart(offsets, s);
     const len = seriesStart(offsets, s + 1) - start;
@@ -19,9 +23,17 @@ export function sar(count: i32, offsets: usize, inputs: usize, outputs: usize, p
     const out = output + at;
     if (len > 0) st(out, 0, NaN);
     if (len < 2) continue;
-    if (conventions == 1) pineSar(highs + at, lows + at, closes + at, out, len, acceleration, maximum);
-    else talibSar(highs + at, lows + at, out, len, acceleration, maximum);
+    if (conventions == 1) {
+      pineSar(highs + at, lows + at, closes + at, out, len, acceleration, maximum);
+    } else if (pendingLen == 0) {
+      pendingAt = at;
+      pendingLen = len;
+    } else {
+      sarPair(highs + pendingAt, lows + pendingAt, output + pendingAt, pendingLen, highs + at, lows + at, out, len, acceleration, maximum);
+      pendingLen = 0;
+    }
   }
+  if (pendingLen > 0) talibSar(highs + pendingAt, lows + pendingAt, output + pendingAt, pendingLen, acceleration, maximum);
 }
 
 function talibSar(high: usize, low: usize, out: usize, len: i32, acceleration: f64, maximum: f64): void {

@@ -1,5 +1,5 @@
-import { column, ld, param, seriesStart, st } from './lib';
-import { varianceSeries } from './lib-misc';
+import { column, param, seriesStart } from './lib';
+import { varianceLanes } from './lib-rest';
 
 /** stddev(n, nbdev) of close; the mirror of src/reference/stddev.ts. Scratch: none. */
 export function stddev(count: i32, offsets: usize, inputs: usize, outputs: usize, params: usize, scratch: usize): void {
@@ -11,8 +11,6 @@ export function stddev(count: i32, offsets: usize, inputs: usize, outputs: usize
     const start = seriesStart(offsets, s);
     const len = seriesStart(offsets, s + 1) - start;
     const at = <usize>start << 3;
-    const out = output + at;
-    varianceSeries(close + at, out, len, n);
-    for (let i: i32 = 0; i < len; i++) st(out, i, Math.sqrt(ld(out, i)) * nbdev);
+    varianceLanes(close + at, output + at, len, n, true, nbdev);
   }
 }

@@ -1,7 +1,11 @@
 import { column, fillNaN, param, seriesStart } from './lib';
+import { extremeLanes, RANGE_STOCH, rangeSeries } from './lib-extremes';
 import { averageSeries, isTradingView, stochSeries } from './lib-momentum';
 
-/** stoch(n, kSmooth, dPeriod); the mirror of src/reference/stoch.ts. Scratch: averageScratch(max(kSmooth, dPeriod), maxLength). */
+/**
+ * stoch(n, kSmooth, dPeriod); the mirror of src/reference/stoch.ts. Scratch: the larger of
+ * extremeScratch(n, maxLength) and averageScratch(max(kSmooth, dPeriod), maxLength) slots.
+ */
 export function stoch(count: i32, offsets: usize, inputs: usize, outputs: usize, params: usize, scratch: usize): void {
   const high = column(inputs, 0);
   const low = column(inputs, 1);
@@ -17,7 +21,9 @@ export function stoch(count: i32, offsets: usize, inputs: usize, outputs: usize,
     const start = seriesStart(offsets, s);
     const len = seriesStart(offsets, s + 1) - start;
     const at = <usize>start << 3;
-    stochSeries(close + at, high + at, low + at, outD + at, len, n, tv);
+    // D stores the raw stochastic until K is computed from it.
+    if (extremeLanes(high + at, low + at, len, n, scratch)) stochSeries(close + at, high + at, low + at, outD + at, len, n, tv);
+    else rangeSeries(RANGE_STOCH, close + at, scratch, outD + at, len, n, 0, tv);
     averageSeries(outD + at, outK + at, len, kSmooth, tv, scratch);
     averageSeries(outK + at, outD + at, len, dPeriod, tv, scratch);
     if (!tv) fillNaN(outK + at, 0, lookback < len ? lookback : len);

@@ -1,6 +1,7 @@
-import { column, seriesStart, trueRangeSeries } from './lib';
+import { column, seriesStart } from './lib';
+import { trueRangeLanes } from './lib-sums';
 
-/** TA-Lib's TRANGE; the mirror of src/reference/trange.ts. Scratch: none. */
+/** TA-Lib's TRANGE; the mirror of src/reference/trange.ts, two bars at a time. Scratch: none. */
 export function trange(count: i32, offsets: usize, inputs: usize, outputs: usize, params: usize, scratch: usize): void {
   const high = column(inputs, 0);
   const low = column(inputs, 1);
@@ -10,6 +11,6 @@ export function trange(count: i32, offsets: usize, inputs: usize, outputs: usize
     const start = seriesStart(offsets, s);
     const len = seriesStart(offsets, s + 1) - start;
     const at = <usize>start << 3;
-    trueRangeSeries(high + at, low + at, close + at, out + at, len);
+    trueRangeLanes(high + at, low + at, close + at, out + at, len);
   }
 }

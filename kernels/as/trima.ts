@@ -1,8 +1,9 @@
-import { column, param, seriesStart, slots, windowMeanSeries } from './lib';
+import { column, param, seriesStart, slots } from './lib';
+import { averageSeries } from './lib-momentum';
 
 /**
  * trima(n) of close; the mirror of src/reference/trima.ts. Scratch: maxLength slots for the
- * inner mean, then the 2 * (b + 1) + 2 * maxLength of windowMeanSeries, b the longer half.
+ * inner mean, then the 2 * (b + 1) + 2 * maxLength of averageSeries, b the longer half.
  */
 export function trima(count: i32, offsets: usize, inputs: usize, outputs: usize, params: usize, scratch: usize): void {
   const close = column(inputs, 0);
@@ -16,7 +17,9 @@ export function trima(count: i32, offsets: usize, inputs: usize, outputs: usize,
     const len = seriesStart(offsets, s + 1) - start;
     const at = <usize>start << 3;
     const work = scratch + slots(len);
-    windowMeanSeries(close + at, inner, len, a, work);
-    windowMeanSeries(inner, out + at, len, b, work);
+    // averageSeries takes the windows of windowMeanSeries, skipping the inner mean's NaN head
+    // rather than packing it away.
+    averageSeries(close + at, inner, len, a, false, work);
+    averageSeries(inner, out + at, len, b, false, work);
   }
 }

@@ -1,5 +1,5 @@
 import { column, param, seriesStart } from './lib';
-import { varianceSeries } from './lib-misc';
+import { varianceLanes } from './lib-rest';
 
 /** var(n) of close; the mirror of src/reference/var.ts. Scratch: none. */
 function variance(count: i32, offsets: usize, inputs: usize, outputs: usize, params: usize, scratch: usize): void {
@@ -10,7 +10,7 @@ function variance(count: i32, offsets: usize, inputs: usize, outputs: usize, par
     const start = seriesStart(offsets, s);
     const len = seriesStart(offsets, s + 1) - start;
     const at = <usize>start << 3;
-    varianceSeries(close + at, out + at, len, n);
+    varianceLanes(close + at, out + at, len, n, false, 1);
   }
 }
 

@@ -1,7 +1,8 @@
 import { column, param, seriesStart } from './lib';
+import { extremeLanes, RANGE_WILLR, rangeSeries } from './lib-extremes';
 import { isTradingView, willrSeries } from './lib-momentum';
 
-/** willr(n); the mirror of src/reference/willr.ts. Scratch: none. */
+/** willr(n); the mirror of src/reference/willr.ts. Scratch: extremeScratch(n, maxLength) slots. */
 export function willr(count: i32, offsets: usize, inputs: usize, outputs: usize, params: usize, scratch: usize): void {
   const high = column(inputs, 0);
   const low = column(inputs, 1);
@@ -13,6 +14,7 @@ export function willr(count: i32, offsets: usize, inputs: usize, outputs: usize,
     const start = seriesStart(offsets, s);
     const len = seriesStart(offsets, s + 1) - start;
     const at = <usize>start << 3;
-    willrSeries(close + at, high + at, low + at, out + at, len, n, tv);
+    if (extremeLanes(high + at, low + at, len, n, scratch)) willrSeries(close + at, high + at, low + at, out + at, len, n, tv);
+    else rangeSeries(RANGE_WILLR, close + at, scratch, out + at, len, n, 0, tv);
   }
 }

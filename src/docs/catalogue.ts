@@ -25,6 +25,13 @@ function formatRange(min: number, max: number): string {
   return `${min} to ${max}`;
 }
 
+/** Formats the lookback of one output: the talib one, and the tradingview one where it differs, as `33 (tradingview 25)`. */
+function formatLookback(spec: IndicatorSpec, params: readonly number[], output: number): string {
+  const talib = lookbackOfOutput(spec, params, output, 'talib');
+  const tradingview = lookbackOfOutput(spec, params, output, 'tradingview');
+  return talib === tradingview ? String(talib) : `${talib} (tradingview ${tradingview})`;
+}
+
 function renderIndicator(spec: IndicatorSpec): string[] {
   const defaults = spec.params.map((p) => p.default);
   const lines: string[] = [`<a id="${spec.id}"></a>`, '', `### ${spec.id}: ${spec.title}`, ''];
@@ -49,7 +56,7 @@ function renderIndicator(spec: IndicatorSpec): string[] {
 
   lines.push('| output | column at the defaults | lookback at the defaults | description |', '| --- | --- | --- | --- |');
   spec.outputs.forEach((output, k) => {
-    lines.push(`| ${output.name} | \`${columnName(spec, defaults, k)}\` | ${lookbackOfOutput(spec, defaults, k)} | ${escapeCell(output.description)} |`);
+    lines.push(`| ${output.name} | \`${columnName(spec, defaults, k)}\` | ${formatLookback(spec, defaults, k)} | ${escapeCell(output.description)} |`);
   });
   lines.push('');
 
@@ -91,7 +98,8 @@ export function renderCatalogue(): string {
     `> Generated from the indicator registry (\`src/registry/index.ts\`) by \`npm run docs:catalogue\`. Do not edit this page by hand.`,
     '',
     `${REGISTRY.length} indicators. A request is \`name(param, ...)\` with an optional \`.output\`; omitted trailing parameters take their defaults. ` +
-      'A lookback is the index of the first defined bar on a series without missing bars.',
+      'A lookback is the index of the first defined bar on a series without missing bars, under the default TA-Lib conventions. ' +
+      'Where `--conventions tradingview` starts an output earlier, its lookback under those conventions follows in brackets.',
     '',
   ];
   for (const [group, members] of groups) {

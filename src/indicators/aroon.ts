@@ -19,7 +19,8 @@ export const spec: IndicatorSpec = {
     { name: 'osc', description: 'Aroon oscillator, up - down, -100 to 100', scale: 'none' },
   ],
   lookback: ([n]) => n,
-  scratch: () => 0,
+  // Two block buffers of n + 2 values and their indices, two lanes each.
+  scratch: ([n]) => 8 * (n + 2),
   reference: aroon,
   notes: [
     'TA-Lib requires a period of at least 2, as here.',

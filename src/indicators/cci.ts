@@ -15,7 +15,7 @@ export const spec: IndicatorSpec = {
   params: [period('period', 20)],
   outputs: [{ name: 'value', description: 'the index', scale: 'none' }],
   lookback: ([n]) => n - 1,
-  scratch: ([n]) => n,
+  scratch: ([n], maxLength) => maxLength + n,
   reference: cci,
   notes: [
     'Source: TA-Lib uses the typical price (high + low + close) / 3; tradingview uses the close, as the ratings\' CCI(20) does. Both read high and low, so a bar missing either is skipped under both conventions.',

@@ -15,7 +15,7 @@ export const spec: IndicatorSpec = {
   params: [period('period', 30, 2)],
   outputs: [{ name: 'value', description: 'the average', scale: 'price' }],
   lookback: ([n]) => n,
-  scratch: () => 0,
+  scratch: (_params, maxLength) => maxLength,
   reference: kama,
   notes: [
     'TA-Lib keeps the volatility sum as a running sum and takes er = 1 when it is within 1e-14 of 0; here each window sums its own n changes, so a flat window gives exactly 0, and only an exact 0 counts.',

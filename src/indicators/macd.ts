@@ -22,7 +22,9 @@ export const spec: IndicatorSpec = {
     { name: 'signal', description: 'EMA of the MACD line', scale: 'price' },
     { name: 'hist', description: 'MACD line minus signal', scale: 'price' },
   ],
-  lookback: ([, slow, signal]) => slow - 1 + (signal - 1),
+  lookback: ([, slow, signal], conventions) => (conventions === 'tradingview' ? slow - 1 : slow - 1 + (signal - 1)),
+  // Pine's MACD line starts with the slow EMA. The signal and hist need `signal` values of the line under both conventions.
+  outputLookback: ([, slow, signal], output, conventions) => (output === 0 && conventions === 'tradingview' ? slow - 1 : slow - 1 + (signal - 1)),
   check: ([fast, slow]) =>
     fast < slow
       ? undefined
@@ -36,6 +38,5 @@ export const spec: IndicatorSpec = {
     'TA-Lib 0.4 accepts a signal period of 1, but its EMA lookback rejects 1 and returns -1, which shifts its outputs one bar early and starts them on an unset value; here signal 1 is valid and the signal line follows the MACD line.',
     'Pine seeds the fast EMA from bar 0 and outputs the MACD line from bar slow - 1, so its values differ from these until the seed has decayed; this follows TA-Lib.',
     'tradingview: Pine\'s ta.macd, the fast EMA seeded with the mean of the first `fast` closes (its first value at bar fast - 1), the MACD line defined from bar slow - 1, the signal and hist from bar (slow - 1) + (signal - 1).',
-    'tradingview: `lookback` takes the parameters only, without the conventions, so it gives the talib value; the tradingview MACD line starts signal - 1 bars earlier, at bar slow - 1.',
   ],
 };

@@ -15,7 +15,7 @@ export const spec: IndicatorSpec = {
   params: [period('period', 14, 2)],
   outputs: [{ name: 'value', description: 'the index, 0 to 100', scale: 'none' }],
   lookback: ([n]) => n,
-  scratch: ([n], maxLength) => 4 * maxLength + 2 * (n + 1),
+  scratch: ([n], maxLength) => 4 * maxLength + 4 * (n + 1),
   reference: mfi,
   notes: [
     'TA-Lib returns 0 when pos + neg is below 1.0 (in volume times price); here a sum of exactly 0 gives undefined, and any positive sum gives the ratio.',

@@ -12,7 +12,8 @@ export const spec: IndicatorSpec = {
   params: [period('period', 14, 2)],
   outputs: [{ name: 'value', description: 'the midpoint, in price units', scale: 'price' }],
   lookback: ([n]) => n - 1,
-  scratch: ([n], maxLength) => maxLength + n + 1,
+  // The extremes of each bar, then two block buffers.
+  scratch: ([n], maxLength) => 2 * maxLength + 4 * (n + 1),
   reference: midpoint,
   notes: ['Pine has no built-in midpoint; (ta.highest(close, n) + ta.lowest(close, n)) / 2 is the same, so both conventions agree.'],
 };

@@ -1,6 +1,18 @@
 import { stochrsi } from '../reference/stochrsi.js';
 import { period } from '../registry/params.js';
-import type { IndicatorSpec } from '../registry/types.js';
+import type { Conventions, IndicatorSpec } from '../registry/types.js';
+
+/**
+ * First defined bar of K (output 0) or D (output 1). Under tradingview, highest and lowest see
+ * partial windows of the RSI, so the first stochastic needs a bar at stoch_period - 1 and two
+ * RSI values (bar rsi_period + 1). A stoch_period of 1 has a zero range at every bar, which
+ * leaves K and D undefined throughout under tradingview.
+ */
+function outputLookback([rsiN, stochN, kSmooth, dPeriod]: readonly number[], output: number, conventions?: Conventions): number {
+  if (conventions !== 'tradingview') return rsiN + stochN - 1 + kSmooth - 1 + dPeriod - 1;
+  const k = Math.max(stochN - 1, rsiN + 1) + kSmooth - 1;
+  return output === 0 ? k : k + dPeriod - 1;
+}
 
 export const spec: IndicatorSpec = {
   id: 'stochrsi',
@@ -21,9 +33,12 @@ export const spec: IndicatorSpec = {
     { name: 'k', description: 'the smoothed stochastic of the RSI, 0 to 100', scale: 'none' },
     { name: 'd', description: 'the average of K, 0 to 100', scale: 'none' },
   ],
-  lookback: ([rsiN, stochN, kSmooth, dPeriod]) => rsiN + stochN - 1 + kSmooth - 1 + dPeriod - 1,
-  // Gains, losses, the RSI, then the averages' scratch.
-  scratch: ([, , kSmooth, dPeriod], maxLength) => 3 * maxLength + 2 * (Math.max(kSmooth, dPeriod) + 1) + 2 * maxLength,
+  lookback: (params, conventions) => outputLookback(params, 0, conventions),
+  outputLookback,
+  // The RSI averages of four series, the raw stochastic, then the extremes and block buffers of
+  // the stochastic, later the averages' scratch.
+  scratch: ([, stochN, kSmooth, dPeriod], maxLength) =>
+    16 + maxLength + Math.max(2 * maxLength + 4 * (stochN + 1), 2 * (Math.max(kSmooth, dPeriod) + 1) + 2 * maxLength),
   reference: stochrsi,
   notes: [
     'Defaults are TradingView\'s Stoch RSI 3,3,14,14. TA-Lib\'s STOCHRSI has no K smoothing: it equals k_smooth = 1 here (its fastk_period is stoch_period, its fastd_period d_period); with k_smooth > 1 the TA-Lib convention is TA-Lib STOCH(k_period = stoch_period, slowk = k_smooth, slowd = d_period) of TA-Lib\'s RSI.',

@@ -23,7 +23,9 @@ export const spec: IndicatorSpec = {
     p1 <= p2 && p2 <= p3
       ? undefined
       : { parameter: 'period1', message: `periods (${p1}, ${p2}, ${p3}) must not decrease. List them shortest first.` },
-  scratch: ([, , p3], maxLength) => 4 * maxLength + p3,
+  // The wasm kernel's state of two series (18 + 2 * (p1 + p2 + p3) slots each), their values and
+  // sums (16 * 256 slots) and its plain path for series with NaN (4 * maxLength + p3 slots).
+  scratch: ([p1, p2, p3], maxLength) => 2 * (18 + 2 * (p1 + p2 + p3)) + 16 * 256 + 4 * maxLength + p3,
   reference: ultosc,
   notes: [
     'TA-Lib sorts the three periods so the shortest weighs 4; here out-of-order periods are rejected, so a feature name never describes other parameters than the ones computed.',

@@ -14,7 +14,8 @@ export const spec: IndicatorSpec = {
   params: [period('period', 14)],
   outputs: [{ name: 'value', description: 'the oscillator, -100 to 0', scale: 'none' }],
   lookback: ([n]) => n - 1,
-  scratch: () => 0,
+  // The extremes of each bar, then two block buffers.
+  scratch: ([n], maxLength) => 2 * maxLength + 4 * (n + 1),
   reference: willr,
   notes: [
     'TA-Lib gives 0 on a zero range; tradingview gives undefined, as Pine divides by 0.',

@@ -4,7 +4,9 @@ import { sumSeries, trueRangeSeries } from './lib.js';
  * ultosc(p1, p2, p3), p1 <= p2 <= p3: from bar 1, bp = close - min(low, close[1]) and tr = the true
  * range; A_p = sum(bp, p) / sum(tr, p); the value combines 4 * A_p1 + 2 * A_p2 + A_p3 as
  * 100 * (x / 7) (TA-Lib, flag 0) or (100 * x) / 7 (Pine, flag 1). Defined from bar p3.
- * Where a true-range sum is exactly 0, TA-Lib leaves its term out and Pine is undefined.
+ * Where a true-range sum is exactly 0, TA-Lib leaves its term out and Pine is undefined. A window
+ * whose true ranges are all 0 counts as a sum of exactly 0: the compensated rolling sum can keep
+ * a residue (about 1e-14 of the price) of the values that left the window.
  */
 export function ultosc(inputs: readonly Float64Array[], params: readonly number[], outputs: readonly Float64Array[]): void {
   const [high, low, close] = inputs;
@@ -29,8 +31,13 @@ export function ultosc(inputs: readonly Float64Array[], params: readonly number[
   [p1, p2, p3].forEach((p, k) => {
     sumSeries(buying, sumBuying, p, ring);
     sumSeries(range, sumRange, p, ring);
+    // Trailing true ranges equal to 0, among the defined ones.
+    let zeros = 0;
     for (let i = 0; i < len; i++) {
-      const r = sumRange[i];
+      const x = range[i];
+      if (x === 0) zeros++;
+      else if (x === x) zeros = 0;
+      const r = zeros >= p && x === x ? 0 : sumRange[i];
       // TA-Lib leaves out a term whose true-range sum is 0; in Pine the division is undefined.
       if (r === 0 && !pine) continue;
       const average = r === 0 ? NaN : sumBuying[i] / r;

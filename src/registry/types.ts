@@ -26,6 +26,9 @@ export interface OutputSpec {
   scale?: OutputScale;
 }
 
+/** Formula conventions of the plain indicators: TA-Lib's (the default) or TradingView's (Pine's). */
+export type Conventions = 'talib' | 'tradingview';
+
 /**
  * Run-wide settings that some kernels read. They travel to every kernel after the
  * indicator's own parameters (see `kernelParams`), so all kernels keep one signature.
@@ -67,15 +70,18 @@ export interface IndicatorSpec {
   params: readonly ParamSpec[];
   outputs: readonly OutputSpec[];
   /**
-   * Index of the first bar with a defined value on a series without missing bars. Where the
-   * outputs start at different bars, this is the earliest, and `outputLookback` gives each.
+   * Index of the first bar with a defined value on a series without missing bars, under the
+   * formula conventions of the run (TA-Lib's when omitted). Where the outputs start at
+   * different bars, this is the earliest, and `outputLookback` gives each. A window with no
+   * change or no range can leave a bar undefined after it (see the description).
    */
-  lookback(params: readonly number[]): number;
+  lookback(params: readonly number[], conventions?: Conventions): number;
   /**
-   * Index of the first defined bar of output `output` (an index into `outputs`). Absent when
-   * every output starts at `lookback`.
+   * Index of the first defined bar of output `output` (an index into `outputs`) under the
+   * formula conventions of the run (TA-Lib's when omitted). Absent when every output starts at
+   * `lookback`.
    */
-  outputLookback?(params: readonly number[], output: number): number;
+  outputLookback?(params: readonly number[], output: number, conventions?: Conventions): number;
   /** Extra checks across parameters; returns a message naming the parameter, or undefined. */
   check?(params: readonly number[]): { parameter: string; message: string } | undefined;
   /** Float64 slots of scratch memory the wasm kernel needs for a series of `maxLength` bars. */
@@ -85,9 +91,17 @@ export interface IndicatorSpec {
   notes?: readonly string[];
 }
 
-/** Index of the first defined bar of one output of `spec`: `outputLookback` where given, else `lookback`. */
-export function lookbackOfOutput(spec: IndicatorSpec, params: readonly number[], output: number): number {
-  return spec.outputLookback ? spec.outputLookback(params, output) : spec.lookback(params);
+/**
+ * Index of the first defined bar of one output of `spec` under `conventions`: `outputLookback`
+ * where given, else `lookback`.
+ */
+export function lookbackOfOutput(spec: IndicatorSpec, params: readonly number[], output: number, conventions: Conventions = 'talib'): number {
+  return spec.outputLookback ? spec.outputLookback(params, output, conventions) : spec.lookback(params, conventions);
+}
+
+/** Name of the conventions that the kernel flag `KernelOptions.conventions` selects. */
+export function conventionsOf(options: Pick<KernelOptions, 'conventions'>): Conventions {
+  return options.conventions === 1 ? 'tradingview' : 'talib';
 }
 
 export function kernelParams(params: readonly number[], options: KernelOptions): number[] {
