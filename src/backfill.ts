@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { checkBackendOptions, createBackend, BACKEND_CHOICES, type BackendChoice } from './backends/index.js';
+import { checkBackendOptions, selectBackend, BACKEND_CHOICES, type BackendChoice } from './backends/index.js';
+import { describeAdapter } from './webgpu/device.js';
 import type { BackendName } from './backends/types.js';
 import { checkFields, computeColumns } from './engine/compute.js';
 import { OutputError, ParameterError } from './errors.js';
@@ -74,6 +75,8 @@ export interface BackfillSummary {
   backend: BackendName;
   /** Why this backend ran: `requested`, or how `auto` chose. */
   backendReason: string;
+  /** The WebGPU adapter (vendor, architecture, description) when the webgpu backend ran. */
+  adapter?: string;
   workers: number;
   layout: Layout;
   rows: number;
@@ -152,7 +155,11 @@ export async function backfill(options: BackfillOptions): Promise<BackfillSummar
   checkFields(universe, plan.instances, input);
   const read = performance.now();
 
-  const { backend, reason } = createBackend(options.backend ?? 'auto', options.workers);
+  const { backend, reason, adapter } = await selectBackend(
+    options.backend ?? 'auto',
+    options.workers,
+    plan.instances.map((instance) => instance.spec.id),
+  );
   try {
     const layout = options.layout ?? 'long';
     const compression = options.compression ?? 'zstd';
@@ -208,6 +215,7 @@ export async function backfill(options: BackfillOptions): Promise<BackfillSummar
       features: names,
       backend: backend.name,
       backendReason: reason,
+      adapter: adapter && describeAdapter(adapter),
       workers: backend.workers,
       layout,
       rows: written.rows,

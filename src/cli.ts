@@ -106,6 +106,8 @@ function buildProgram(): Command {
     .showHelpAfterError('(run ta-backfill --help for usage)')
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
 
+  const BACKEND_HELP =
+    'where kernels run: auto picks webgpu on a hardware GPU when every feature has a WGSL kernel, else wasm; webgpu also runs on a software adapter';
   program
     .command('run', { isDefault: true })
     .description('backfill features for every symbol of INPUT and write them to one Parquet file')
@@ -113,7 +115,7 @@ function buildProgram(): Command {
     .requiredOption('-o, --output <file>', 'the Parquet file to write; replaced atomically on success')
     .option('-f, --features <list>', `features such as "sma(20),macd(12,26,9).signal"; repeatable (default: ${DEFAULT_FEATURES.join(',')})`, collectFeatures)
     .addOption(new Option('--layout <layout>', 'long: one row per symbol and bar; wide: one row per timestamp, one column per symbol and feature').choices(LAYOUTS).default('long'))
-    .addOption(new Option('--backend <backend>', 'where kernels run').choices(BACKEND_CHOICES).default('auto'))
+    .addOption(new Option('--backend <backend>', BACKEND_HELP).choices(BACKEND_CHOICES).default('auto'))
     .option('--workers <n>', 'worker threads of the wasm backend (default: all cores)', parsePositiveInt)
     .addOption(new Option('--adjust <mode>', 'splits: divide prices before each split by its ratio (needs a split coefficient column); all: scale open, high, low by adjusted close / close').choices(ADJUSTMENTS).default('none'))
     .option('--columns <map>', `input column names, e.g. "timestamp=Date,close=Close"; fields: ${INPUT_COLUMNS.join(', ')}`, parseColumns)
@@ -144,7 +146,7 @@ function buildProgram(): Command {
     .option('--symbols <n>', 'symbols in the universe', parsePositiveInt, 500)
     .option('--bars <n>', 'daily bars of the longest history', parsePositiveInt, 2520)
     .option('--seed <n>', 'seed of the generator', parsePositiveInt, 1)
-    .addOption(new Option('--backend <backend>', 'where kernels run').choices(BACKEND_CHOICES).default('auto'))
+    .addOption(new Option('--backend <backend>', BACKEND_HELP).choices(BACKEND_CHOICES).default('auto'))
     .option('--workers <n>', 'worker threads of the wasm backend (default: all cores)', parsePositiveInt)
     .option('--no-progress', 'no progress bar on stderr')
     .action(async (dir: string, flags: { symbols: number; bars: number; seed: number; backend: BackfillOptions['backend']; workers?: number; progress: boolean }) => {

@@ -4,6 +4,7 @@ import * as arrow from 'apache-arrow';
 import * as parquet from 'parquet-wasm/node';
 import { backfill, type BackfillSummary, type ProgressEvent } from './backfill.js';
 import type { BackendChoice } from './backends/index.js';
+import { drawLength, generator, simulateBars, tickerName } from './synthetic.js';
 
 export interface DemoOptions {
   dir: string;
@@ -16,116 +17,18 @@ export interface DemoOptions {
   onProgress?: (event: ProgressEvent) => void;
 }
 
-/** mulberry32: a small deterministic generator, so the demo universe is the same everywhere. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Draws an approximately normal value (Irwin-Hall of four uniforms), with no transcendental call. */
-function normal(random: () => number): number {
-  return (random() + random() + random() + random() - 2) * Math.sqrt(3);
-}
-
-const DAY_NS = 86_400_000_000_000n;
-/** 2025-12-31, the last bar of every demo symbol, in days since 1970-01-01. */
-const LAST_DAY = 20453;
-
-/** Trading days (Monday to Friday) ending on LAST_DAY, oldest first, in days since the epoch. */
-function tradingDays(count: number): number[] {
-  const days: number[] = [];
-  for (let day = LAST_DAY; days.length < count; day--) {
-    const weekday = (day + 4) % 7; // 1970-01-01 was a Thursday; 0 is Sunday
-    if (weekday !== 0 && weekday !== 6) days.push(day);
-  }
-  return days.reverse();
-}
-
-function tickerName(index: number): string {
-  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  let name = '';
-  let k = index;
-  for (let i = 0; i < 4; i++) {
-    name = letters[k % 26] + name;
-    k = Math.floor(k / 26);
-  }
-  return 'X' + name.slice(1);
-}
-
-/**
- * Builds one symbol's unadjusted daily bars with the quirks of real data: a random history length,
- * splits that make unadjusted prices jump (with a split coefficient column and an adjusted
- * close), and the odd zero-volume day.
- */
+/** Builds one symbol's demo bars as an Arrow table, with a split coefficient column and an adjusted close. */
 function symbolTable(random: () => number, maxBars: number): arrow.Table {
-  const length = random() < 0.6 ? maxBars : Math.max(120, Math.floor(maxBars * (0.05 + 0.95 * random())));
-  const days = tradingDays(length);
-  const drift = 0.0004 * normal(random);
-  const volatility = 0.008 + 0.025 * random();
-  const splitDays = new Map<number, number>();
-  if (random() < 0.35) {
-    const splits = 1 + Math.floor(random() * 2);
-    for (let k = 0; k < splits; k++) {
-      const ratios = [2, 3, 4, 1.5, 0.1];
-      splitDays.set(1 + Math.floor(random() * (length - 1)), ratios[Math.floor(random() * ratios.length)]);
-    }
-  }
-
-  const timestamp = new BigInt64Array(length);
-  const open = new Float64Array(length);
-  const high = new Float64Array(length);
-  const low = new Float64Array(length);
-  const close = new Float64Array(length);
-  const adjusted = new Float64Array(length);
-  const volume = new BigInt64Array(length);
-  const split = new Float64Array(length).fill(1);
-
-  // Simulate the split-adjusted path, then undo the adjustment for the unadjusted columns.
-  let price = 5 + 400 * random() * random();
-  const baseVolume = 1e5 + 5e6 * random();
-  const adjustedBars: number[][] = [];
-  for (let i = 0; i < length; i++) {
-    const previous = price;
-    price = Math.max(0.5, previous * (1 + drift + volatility * normal(random)));
-    const o = previous * (1 + 0.3 * volatility * normal(random));
-    const h = Math.max(o, price) * (1 + Math.abs(0.5 * volatility * normal(random)));
-    const l = Math.min(o, price) * (1 - Math.abs(0.5 * volatility * normal(random)));
-    adjustedBars.push([o, h, l, price]);
-  }
-  let factor = 1;
-  for (let i = length - 1; i >= 0; i--) {
-    const [o, h, l, c] = adjustedBars[i];
-    const round = (x: number) => Math.max(0.01, Math.round(x * factor * 100) / 100);
-    open[i] = round(o);
-    high[i] = Math.max(round(h), open[i]);
-    low[i] = Math.min(round(l), open[i]);
-    close[i] = Math.min(Math.max(round(c), low[i]), high[i]);
-    adjusted[i] = c;
-    const zeroVolume = random() < 0.002;
-    volume[i] = zeroVolume ? 0n : BigInt(Math.round((baseVolume * (0.5 + random())) / factor));
-    timestamp[i] = BigInt(days[i]) * DAY_NS;
-    const ratio = splitDays.get(i);
-    if (ratio !== undefined) {
-      split[i] = ratio;
-      factor *= ratio;
-    }
-  }
-
+  const bars = simulateBars(random, drawLength(random, maxBars));
   return new arrow.Table({
-    timestamp: arrow.makeVector({ type: new arrow.TimestampNanosecond(), data: timestamp } as never),
-    open: arrow.makeVector(open),
-    high: arrow.makeVector(high),
-    low: arrow.makeVector(low),
-    close: arrow.makeVector(close),
-    adjusted_close: arrow.makeVector(adjusted),
-    volume: arrow.makeVector(volume),
-    split_coefficient: arrow.makeVector(split),
+    timestamp: arrow.makeVector({ type: new arrow.TimestampNanosecond(), data: bars.timestamp } as never),
+    open: arrow.makeVector(bars.open),
+    high: arrow.makeVector(bars.high),
+    low: arrow.makeVector(bars.low),
+    close: arrow.makeVector(bars.close),
+    adjusted_close: arrow.makeVector(bars.adjusted),
+    volume: arrow.makeVector(bars.volume),
+    split_coefficient: arrow.makeVector(bars.split),
   });
 }
 

@@ -112,7 +112,7 @@ describe('run, long layout', () => {
   it('prints the summary on stderr', () => {
     expect(result.stderr).toContain(`wrote ${output}`);
     expect(result.stderr).toContain(`symbols 20, bars ${totalBars()}, features 6`);
-    expect(result.stderr).toMatch(/backend wasm \(auto[^)]*\), workers \d+/);
+    expect(result.stderr).toMatch(/backend wasm \(auto: .*\), workers \d+/);
     expect(result.stderr).toMatch(/read \d+\.\d\d s, compute \d+\.\d\d s, write \d+\.\d\d s/);
   });
 

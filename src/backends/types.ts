@@ -13,7 +13,7 @@ export interface KernelCall {
   outputs: Float64Array[];
 }
 
-export type BackendName = 'reference' | 'wasm';
+export type BackendName = 'reference' | 'wasm' | 'webgpu';
 
 /** A place kernels run. A backend owns the memory of the columns its kernels read and write. */
 export interface Backend {

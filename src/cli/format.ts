@@ -1,6 +1,6 @@
 import type { BackfillSummary } from '../backfill.js';
 import { REGISTRY } from '../registry/index.js';
-import { lookbackOfOutput, type IndicatorSpec } from '../registry/types.js';
+import { lookbackOfOutput, type Conventions, type IndicatorSpec } from '../registry/types.js';
 
 /** Splits `sma(20),macd(12,26,9).signal` at the commas outside parentheses. */
 export function splitFeatureList(text: string): string[] {
@@ -22,13 +22,13 @@ export function splitFeatureList(text: string): string[] {
 }
 
 /**
- * Formats the lookback at the defaults, with each output's own lookback where the outputs
- * start at different bars: `8 bars (conversion 8, base 25, lead1 25, lead2 51)`.
+ * Formats the lookback at the defaults under `conventions`, with each output's own lookback
+ * where the outputs start at different bars: `8 bars (conversion 8, base 25, lead1 25, lead2 51)`.
  */
-function formatLookback(spec: IndicatorSpec): string {
+function formatLookback(spec: IndicatorSpec, conventions: Conventions): string {
   const defaults = spec.params.map((p) => p.default);
-  const lookback = spec.lookback(defaults);
-  const perOutput = spec.outputs.map((o, k) => ({ name: o.name, lookback: lookbackOfOutput(spec, defaults, k) }));
+  const lookback = spec.lookback(defaults, conventions);
+  const perOutput = spec.outputs.map((o, k) => ({ name: o.name, lookback: lookbackOfOutput(spec, defaults, k, conventions) }));
   if (perOutput.every((o) => o.lookback === lookback)) return `${lookback} bars`;
   return `${lookback} bars (${perOutput.map((o) => `${o.name} ${o.lookback}`).join(', ')})`;
 }
@@ -45,7 +45,10 @@ export function formatFeatureList(): string {
     }
     const outputs = spec.outputs.length > 1 ? spec.outputs.map((o) => o.name).join(', ') : 'one column';
     lines.push(`    inputs: ${[...spec.inputs, ...(spec.optionalInputs ?? []).map((f) => `${f} (optional)`)].join(', ')}; outputs: ${outputs}`);
-    lines.push(`    lookback with the defaults: ${formatLookback(spec)}`);
+    const talibLookback = formatLookback(spec, 'talib');
+    const tradingviewLookback = formatLookback(spec, 'tradingview');
+    lines.push(`    lookback with the defaults: ${talibLookback}`);
+    if (tradingviewLookback !== talibLookback) lines.push(`    lookback with the defaults under --conventions tradingview: ${tradingviewLookback}`);
     for (const note of spec.notes ?? []) lines.push(`    note: ${note}`);
     lines.push('');
   }
@@ -54,7 +57,8 @@ export function formatFeatureList(): string {
 
 /**
  * Describes the registry as JSON for tools: ids, parameters, outputs and lookback at the defaults,
- * overall and per output.
+ * overall and per output, under the talib conventions (`lookback`) and the tradingview ones
+ * (`tradingviewLookback`).
  */
 export function featureListJson(): unknown {
   return REGISTRY.map((spec) => {
@@ -68,8 +72,13 @@ export function featureListJson(): unknown {
       inputs: spec.inputs,
       optionalInputs: spec.optionalInputs ?? [],
       params: spec.params,
-      outputs: spec.outputs.map((o, k) => ({ ...o, lookback: lookbackOfOutput(spec, defaults, k) })),
+      outputs: spec.outputs.map((o, k) => ({
+        ...o,
+        lookback: lookbackOfOutput(spec, defaults, k),
+        tradingviewLookback: lookbackOfOutput(spec, defaults, k, 'tradingview'),
+      })),
       lookback: spec.lookback(defaults),
+      tradingviewLookback: spec.lookback(defaults, 'tradingview'),
       notes: spec.notes ?? [],
     };
   });
@@ -85,7 +94,9 @@ export function formatSummary(summary: BackfillSummary): string {
   return [
     `ta-backfill: wrote ${summary.output}`,
     `  symbols ${summary.symbols}, bars ${summary.bars}, features ${summary.features.length}, rows ${summary.rows}, ${(summary.bytes / 2 ** 20).toFixed(1)} MiB (${summary.layout})`,
-    `  backend ${summary.backend} (${summary.backendReason}), workers ${summary.workers}`,
+    summary.adapter === undefined
+      ? `  backend ${summary.backend} (${summary.backendReason}), workers ${summary.workers}`
+      : `  backend ${summary.backend} (${summary.backendReason}), adapter ${summary.adapter}`,
     `  wall time ${seconds(timings.total)}: read ${seconds(timings.read)}, compute ${seconds(timings.compute)}, write ${seconds(timings.write)}`,
     `  peak RSS ${(summary.peakRss / 2 ** 20).toFixed(0)} MiB`,
   ].join('\n');

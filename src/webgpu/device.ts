@@ -40,6 +40,59 @@ export interface WebGpuDeviceOptions {
   /** Dawn options passed to the `webgpu` package's `create`, such as `backend=vulkan`. */
   dawnOptions?: string[];
   powerPreference?: GPUPowerPreference;
+  /** Milliseconds to wait for requestAdapter, which can hang on a broken driver (10 s by default). */
+  adapterTimeoutMs?: number;
+}
+
+const DEFAULT_ADAPTER_TIMEOUT_MS = 10_000;
+
+/** Rejects with WebGpuUnavailableError when `promise` has not settled after `ms` milliseconds. */
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new WebGpuUnavailableError(`Timed out after ${ms} ms waiting for a WebGPU adapter. Check the GPU driver, or pick --backend wasm.`)),
+      ms,
+    );
+    timer.unref();
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Outcome of looking for a WebGPU adapter: its identity, or why there is none. */
+export type AdapterProbe = { available: true; summary: AdapterSummary } | { available: false; reason: string };
+
+let cachedProbe: Promise<AdapterProbe> | undefined;
+
+/**
+ * Looks for the default WebGPU adapter without opening a device, once per process. On Linux
+ * without the Vulkan loader it returns at once, without loading Dawn, so that a run on a
+ * machine without a GPU pays nothing for the check.
+ */
+export function probeWebGpuAdapter(options: WebGpuDeviceOptions = {}): Promise<AdapterProbe> {
+  cachedProbe ??= runProbe(options);
+  return cachedProbe;
+}
+
+async function runProbe(options: WebGpuDeviceOptions): Promise<AdapterProbe> {
+  if (process.platform === 'linux' && !vulkanLoaderFound()) {
+    return { available: false, reason: `no WebGPU adapter: ${describeMissingAdapter()}` };
+  }
+  try {
+    const gpu = await createGpu(options.dawnOptions ?? []);
+    const adapter = await withTimeout(
+      gpu.requestAdapter({ powerPreference: options.powerPreference }),
+      options.adapterTimeoutMs ?? DEFAULT_ADAPTER_TIMEOUT_MS,
+    );
+    if (adapter === null) return { available: false, reason: `no WebGPU adapter: ${describeMissingAdapter()}` };
+    return { available: true, summary: summarizeAdapter(adapter) };
+  } catch (error) {
+    return { available: false, reason: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 const SOFTWARE_ADAPTER_PATTERN = /swiftshader|llvmpipe|lavapipe|software rasterizer/i;
@@ -51,7 +104,10 @@ const SOFTWARE_ADAPTER_PATTERN = /swiftshader|llvmpipe|lavapipe|software rasteri
  */
 export async function requestWebGpuDevice(options: WebGpuDeviceOptions = {}): Promise<WebGpuDevice> {
   const gpu = await createGpu(options.dawnOptions ?? []);
-  const adapter = await gpu.requestAdapter({ powerPreference: options.powerPreference });
+  const adapter = await withTimeout(
+    gpu.requestAdapter({ powerPreference: options.powerPreference }),
+    options.adapterTimeoutMs ?? DEFAULT_ADAPTER_TIMEOUT_MS,
+  );
   if (adapter === null) {
     throw new WebGpuUnavailableError(`No WebGPU adapter found. ${describeMissingAdapter()}`);
   }
@@ -136,17 +192,19 @@ const LINUX_LIBRARY_DIRECTORIES = [
   '/usr/local/lib',
 ];
 
+/** Returns whether libvulkan.so.1 is in LD_LIBRARY_PATH or a standard library folder. */
+function vulkanLoaderFound(): boolean {
+  const searchPath = (process.env.LD_LIBRARY_PATH ?? '').split(':').filter((entry) => entry !== '');
+  return [...searchPath, ...LINUX_LIBRARY_DIRECTORIES].some((directory) => existsSync(join(directory, 'libvulkan.so.1')));
+}
+
 /** Says why Dawn probably found no adapter and what to install or set. */
 function describeMissingAdapter(): string {
   if (process.platform !== 'linux') {
     return 'Check that this machine has a GPU with a WebGPU-capable driver (Metal on macOS, D3D12 or Vulkan on Windows).';
   }
 
-  const searchPath = (process.env.LD_LIBRARY_PATH ?? '').split(':').filter((entry) => entry !== '');
-  const loaderFound = [...searchPath, ...LINUX_LIBRARY_DIRECTORIES].some((directory) =>
-    existsSync(join(directory, 'libvulkan.so.1')),
-  );
-  if (!loaderFound) {
+  if (!vulkanLoaderFound()) {
     return (
       'The Vulkan loader libvulkan.so.1 is missing: install it (Debian/Ubuntu: apt-get install libvulkan1) ' +
       `and a Vulkan driver. Without a GPU, use SwiftShader: apt-get install chromium, then set VK_ICD_FILENAMES=${SWIFTSHADER_ICD_PATH}.`

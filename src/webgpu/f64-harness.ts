@@ -18,6 +18,13 @@ export function loadF64Library(): string {
   return readFileSync(F64_LIBRARY_PATH, 'utf8');
 }
 
+export const MATH_LIBRARY_PATH = join(PACKAGE_ROOT, 'kernels', 'wgsl', 'math.wgsl');
+
+/** Returns the WGSL source of the project's elementary functions (math.wgsl), which calls the binary64 library. */
+export function loadMathLibrary(): string {
+  return readFileSync(MATH_LIBRARY_PATH, 'utf8');
+}
+
 /**
  * Bits of the `compare` operation's result word: the compares of a with b, then the
  * classification of a.
@@ -57,6 +64,7 @@ const OPERATION_EXPRESSIONS = {
   toI32: 'vec2<u32>(bitcast<u32>(f64_to_i32(a)), 0u)',
   fromI32: 'f64_from_i32(bitcast<i32>(a.x))',
   fromU32: 'f64_from_u32(a.x)',
+  log: 'f64_log(a)',
 } as const;
 
 export type F64Operation = keyof typeof OPERATION_EXPRESSIONS;
@@ -87,8 +95,11 @@ function entryPointName(operation: F64Operation): string {
   return `run_${operation}`;
 }
 
-/** Builds the test shader: the library, then one compute entry point per operation. */
-export function buildHarnessShader(library: string = loadF64Library()): string {
+/**
+ * Builds the test shader: the library, then one compute entry point per operation. The default
+ * library is the binary64 library followed by math.wgsl, which defines `log`.
+ */
+export function buildHarnessShader(library: string = `${loadF64Library()}\n${loadMathLibrary()}`): string {
   const bindings = `
 @group(0) @binding(0) var<storage, read> lhs: array<vec2<u32>>;
 @group(0) @binding(1) var<storage, read> rhs: array<vec2<u32>>;

@@ -1,0 +1,8 @@
+// TA-Lib's TRANGE; the mirror of kernels/as/trange.ts and src/reference/trange.ts. params:
+// ratings profile, conventions. Scratch: none.
+
+fn run_series(s: u32) {
+  let start = series_start(s);
+  let len = i32(series_length(s));
+  true_range_series(input_column(0u) + start, input_column(1u) + start, input_column(2u) + start, output_column(0u) + start, len);
+}

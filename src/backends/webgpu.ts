@@ -1,0 +1,433 @@
+/// <reference types="@webgpu/types" />
+/**
+ * The webgpu backend: WGSL compute kernels (kernels/wgsl/<id>.wgsl) run through WebGPU, one
+ * invocation per series, with every double carried as its bits and computed by the integer
+ * binary64 library kernels/wgsl/f64.wgsl, so the results are the reference's bits on any
+ * adapter. kernels/wgsl/abi.wgsl defines the bindings this file fills.
+ *
+ * NOTE: one invocation per series keeps at most as many GPU threads busy as there are
+ * symbols (504 for the S&P 500), far below what a data-centre GPU can run at once.
+ */
+import { ParameterError, TaBackfillError } from '../errors.js';
+import { describeAdapter, requestWebGpuDevice, type AdapterSummary, type WebGpuDevice, type WebGpuDeviceOptions } from '../webgpu/device.js';
+import { assembleShader, hasWgslKernel, locateLine, WGSL_KERNEL_DIRECTORY, type AssembledShader } from '../webgpu/shader.js';
+import type { Backend, KernelCall } from './types.js';
+
+const WORKGROUP_SIZE = 64;
+const BYTES_PER_DOUBLE = 8;
+/** Bytes of the Dispatch uniform: six u32 fields, rounded up to 16. */
+const DISPATCH_UNIFORM_BYTES = 32;
+/** Output bytes read back per submission before the host waits for them. */
+const MAX_BYTES_IN_FLIGHT = 256 * 2 ** 20;
+
+/** An indicator without a WGSL kernel was sent to the webgpu backend. */
+export class MissingKernelError extends TaBackfillError {}
+
+export interface WebGpuBackendOptions {
+  /** Maximum series per dispatch. The device limits may cut dispatches smaller, and tests lower it to force chunking. */
+  maxSeriesPerDispatch?: number;
+  /**
+   * Maximum bytes of one storage binding (the inputs, or one dispatch's outputs and scratch).
+   * The default, and upper bound, is the device's maxStorageBufferBindingSize and maxBufferSize.
+   */
+  maxBindingBytes?: number;
+  /** Folder of the WGSL files, kernels/wgsl of the package by default. */
+  kernelDirectory?: string;
+  device?: WebGpuDeviceOptions;
+}
+
+/** Returns the message for indicators that have no WGSL kernel, naming the backends that have them. */
+export function describeMissingKernels(ids: readonly string[]): string {
+  const list = ids.join(', ');
+  const verb = ids.length === 1 ? 'has' : 'have';
+  return (
+    `${list} ${verb} no WebGPU kernel (kernels/wgsl/<id>.wgsl), so the webgpu backend cannot compute ${ids.length === 1 ? 'it' : 'them'}. ` +
+    'Every indicator runs on the wasm and reference backends: pick --backend wasm, or --backend auto to fall back to wasm.'
+  );
+}
+
+/** Input columns on the device: where element `from` of each host array sits in `inputs`. */
+interface InputUpload {
+  buffer: GPUBuffer;
+  /** Elements bound as `inputs`, at least 1. */
+  length: number;
+  places: Map<Float64Array, { address: number; from: number }>;
+}
+
+/** One dispatch: the series [first, last) of a call. */
+interface Chunk {
+  first: number;
+  last: number;
+  bars: number;
+  scratchStride: number;
+}
+
+/** A dispatch submitted and not yet read back. */
+interface PendingReadback {
+  call: KernelCall;
+  chunk: Chunk;
+  readback: GPUBuffer;
+  bytes: number;
+  buffers: GPUBuffer[];
+}
+
+export class WebGpuBackend implements Backend {
+  readonly name = 'webgpu';
+  /** The GPU runs the series in parallel, but one host thread drives it. */
+  readonly workers = 1;
+  private readonly pipelines = new Map<string, Promise<GPUComputePipeline>>();
+  private readonly shaders = new Map<string, AssembledShader>();
+  private readonly maxSeriesPerDispatch: number;
+  private readonly kernelDirectory: string;
+  private layout: GPUBindGroupLayout | undefined;
+  private opening: Promise<WebGpuDevice> | undefined;
+  private opened: WebGpuDevice | undefined;
+  private dispatches = 0;
+
+  constructor(private readonly options: WebGpuBackendOptions = {}) {
+    const maxSeries = options.maxSeriesPerDispatch ?? Number.MAX_SAFE_INTEGER;
+    if (!Number.isInteger(maxSeries) || maxSeries < 1) {
+      throw new ParameterError(`maxSeriesPerDispatch must be a positive integer, found ${maxSeries}.`, { parameter: 'maxSeriesPerDispatch' });
+    }
+    const maxBinding = options.maxBindingBytes;
+    if (maxBinding !== undefined && (!Number.isInteger(maxBinding) || maxBinding < 64)) {
+      throw new ParameterError(`maxBindingBytes must be an integer of at least 64, found ${maxBinding}.`, { parameter: 'maxBindingBytes' });
+    }
+    this.maxSeriesPerDispatch = maxSeries;
+    this.kernelDirectory = options.kernelDirectory ?? WGSL_KERNEL_DIRECTORY;
+  }
+
+  /** Creates the backend and opens its device, so that a missing adapter fails here. */
+  static async open(options: WebGpuBackendOptions = {}): Promise<WebGpuBackend> {
+    const backend = new WebGpuBackend(options);
+    await backend.device();
+    return backend;
+  }
+
+  /** The adapter of the open device; undefined before the first run or `open`. */
+  get adapter(): AdapterSummary | undefined {
+    return this.opened?.adapterSummary;
+  }
+
+  /** Dispatches submitted since the backend was created, for tests of the chunking. */
+  get dispatchCount(): number {
+    return this.dispatches;
+  }
+
+  /** Returns whether this backend has a kernel for indicator `id`. */
+  hasKernel(id: string): boolean {
+    return hasWgslKernel(id, this.kernelDirectory);
+  }
+
+  /**
+   * Compiles the pipelines of indicators `ids` now, all at once, so that the driver can
+   * compile them in parallel; `run` compiles any it still lacks on first use.
+   */
+  async prepare(ids: readonly string[]): Promise<void> {
+    const missing = [...new Set(ids)].filter((id) => !this.hasKernel(id));
+    if (missing.length > 0) throw new MissingKernelError(describeMissingKernels(missing), { feature: missing[0] });
+    const { device } = await this.device();
+    await Promise.all([...new Set(ids)].map((id) => this.pipeline(device, id)));
+  }
+
+  allocateFloat64(length: number): Float64Array {
+    return new Float64Array(length);
+  }
+
+  allocateInt32(length: number): Int32Array {
+    return new Int32Array(length);
+  }
+
+  mark(): number {
+    return 0;
+  }
+
+  release(): void {}
+
+  async run(calls: readonly KernelCall[]): Promise<void> {
+    const missing = [...new Set(calls.map((call) => call.spec.id))].filter((id) => !this.hasKernel(id));
+    if (missing.length > 0) throw new MissingKernelError(describeMissingKernels(missing), { feature: missing[0] });
+    const work = calls.filter((call) => call.offsets[call.offsets.length - 1] > call.offsets[0]);
+    if (work.length === 0) return;
+
+    const { device } = await this.device();
+    const bindingBytes = this.bindingBytes(device);
+    device.pushErrorScope('out-of-memory');
+    device.pushErrorScope('validation');
+    const owned: GPUBuffer[] = [];
+    let pending: PendingReadback[] = [];
+    let failure: { error: unknown } | undefined;
+    try {
+      const whole = this.uploadInputs(device, work, bindingBytes);
+      if (whole !== undefined) owned.push(whole.buffer);
+      let pendingBytes = 0;
+      for (const call of work) {
+        const chunks = this.planChunks(device, call, bindingBytes, whole === undefined);
+        const pipeline = await this.pipeline(device, call.spec.id);
+        // A chunk of empty series has nothing to compute or read back.
+        for (const chunk of chunks.filter((candidate) => candidate.bars > 0)) {
+          const inputs = whole ?? this.uploadChunkInputs(device, call, chunk);
+          const dispatched = this.dispatch(device, pipeline, call, chunk, inputs);
+          if (whole === undefined) dispatched.buffers.push(inputs.buffer);
+          pending.push(dispatched);
+          pendingBytes += dispatched.bytes;
+          if (pendingBytes >= MAX_BYTES_IN_FLIGHT) {
+            const full = pending;
+            pending = [];
+            pendingBytes = 0;
+            await this.readBack(full);
+          }
+        }
+      }
+      const last = pending;
+      pending = [];
+      await this.readBack(last);
+    } catch (error) {
+      failure = { error };
+    } finally {
+      // Dispatches submitted but never read back, when a later step failed.
+      for (const item of pending) owned.push(...item.buffers);
+      for (const buffer of owned) buffer.destroy();
+    }
+    const validation = await device.popErrorScope();
+    const memory = await device.popErrorScope();
+    // When the run already failed, its own error is the one to report.
+    if (failure) throw failure.error;
+    // An error here means a bug in this backend or a kernel, or a device out of memory.
+    const error = validation ?? memory;
+    if (error) throw new TaBackfillError(`The webgpu backend failed on ${describeAdapter(this.opened!.adapterSummary)}: ${error.message}`);
+  }
+
+  async close(): Promise<void> {
+    const opening = this.opening;
+    this.opening = undefined;
+    this.opened = undefined;
+    this.pipelines.clear();
+    this.layout = undefined;
+    if (opening) (await opening.catch(() => undefined))?.destroy();
+  }
+
+  private device(): Promise<WebGpuDevice> {
+    this.opening ??= requestWebGpuDevice(this.options.device).then((opened) => {
+      this.opened = opened;
+      return opened;
+    });
+    return this.opening;
+  }
+
+  /** Bytes one storage binding may hold: the device limits, lowered by `maxBindingBytes`. */
+  private bindingBytes(device: GPUDevice): number {
+    const { limits } = device;
+    const deviceBytes = Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize);
+    const bytes = Math.min(deviceBytes, this.options.maxBindingBytes ?? deviceBytes);
+    return Math.floor(bytes / BYTES_PER_DOUBLE) * BYTES_PER_DOUBLE;
+  }
+
+  /**
+   * Uploads every distinct input column of the run once, end to end, when they fit in one
+   * binding; returns undefined when they do not, and each dispatch then uploads its own bars.
+   */
+  private uploadInputs(device: GPUDevice, calls: readonly KernelCall[], bindingBytes: number): InputUpload | undefined {
+    const columns = [...new Set(calls.flatMap((call) => call.inputs))];
+    const elements = columns.reduce((total, column) => total + column.length, 0);
+    if (elements * BYTES_PER_DOUBLE > bindingBytes) return undefined;
+    const length = Math.max(1, elements);
+    const buffer = device.createBuffer({ label: 'inputs', size: length * BYTES_PER_DOUBLE, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST });
+    const places = new Map<Float64Array, { address: number; from: number }>();
+    let address = 0;
+    for (const column of columns) {
+      if (column.length > 0) device.queue.writeBuffer(buffer, address * BYTES_PER_DOUBLE, column.buffer, column.byteOffset, column.byteLength);
+      places.set(column, { address, from: 0 });
+      address += column.length;
+    }
+    return { buffer, length, places };
+  }
+
+  /** Uploads the bars of one chunk of each input column of a call. */
+  private uploadChunkInputs(device: GPUDevice, call: KernelCall, chunk: Chunk): InputUpload {
+    const from = call.offsets[chunk.first];
+    const columns = [...new Set(call.inputs)];
+    const length = Math.max(1, columns.length * chunk.bars);
+    const buffer = device.createBuffer({ label: 'chunk inputs', size: length * BYTES_PER_DOUBLE, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST });
+    const places = new Map<Float64Array, { address: number; from: number }>();
+    columns.forEach((column, k) => {
+      const address = k * chunk.bars;
+      const bytes = chunk.bars * BYTES_PER_DOUBLE;
+      device.queue.writeBuffer(buffer, address * BYTES_PER_DOUBLE, column.buffer, column.byteOffset + from * BYTES_PER_DOUBLE, bytes);
+      places.set(column, { address, from });
+    });
+    return { buffer, length, places };
+  }
+
+  /**
+   * Cuts a call's series into dispatches whose outputs and scratch (and, when `chunkInputs`,
+   * inputs) fit in one binding, with at most maxSeriesPerDispatch series each. Each series runs
+   * whole in one invocation, so the cut changes no bit.
+   */
+  private planChunks(device: GPUDevice, call: KernelCall, bindingBytes: number, chunkInputs: boolean): Chunk[] {
+    const { offsets, spec, params } = call;
+    const series = offsets.length - 1;
+    const limit = Math.floor(bindingBytes / BYTES_PER_DOUBLE);
+    const outputs = call.outputs.length;
+    const inputs = new Set(call.inputs).size;
+    // The workgroup grid spans x and y, each at most maxComputeWorkgroupsPerDimension.
+    const gridSeries = device.limits.maxComputeWorkgroupsPerDimension ** 2 * WORKGROUP_SIZE;
+    const maxSeries = Math.min(this.maxSeriesPerDispatch, gridSeries);
+    const fits = (count: number, bars: number, maxLength: number): boolean => {
+      const work = outputs * bars + count * spec.scratch(params, maxLength);
+      return work <= limit && (!chunkInputs || inputs * bars <= limit);
+    };
+
+    const chunks: Chunk[] = [];
+    let first = 0;
+    while (first < series) {
+      let last = first;
+      let maxLength = 0;
+      while (last < series && last - first < maxSeries) {
+        const length = offsets[last + 1] - offsets[last];
+        const candidate = Math.max(maxLength, length);
+        if (!fits(last + 1 - first, offsets[last + 1] - offsets[first], candidate)) break;
+        maxLength = candidate;
+        last++;
+      }
+      if (last === first) {
+        const length = offsets[first + 1] - offsets[first];
+        throw new TaBackfillError(
+          `${spec.id}: series ${first} has ${length} bars, whose outputs and scratch (${spec.scratch(params, length)} doubles) exceed the ` +
+            `${bindingBytes} bytes of one WebGPU storage binding on this device. Use --backend wasm for series this long.`,
+          { feature: spec.id },
+        );
+      }
+      chunks.push({ first, last, bars: offsets[last] - offsets[first], scratchStride: spec.scratch(params, maxLength) });
+      first = last;
+    }
+    return chunks;
+  }
+
+  /** Encodes and submits one chunk of a call and the copy of its outputs to a readback buffer. */
+  private dispatch(device: GPUDevice, pipeline: GPUComputePipeline, call: KernelCall, chunk: Chunk, inputs: InputUpload): PendingReadback {
+    const series = chunk.last - chunk.first;
+    const bar0 = call.offsets[chunk.first];
+    const outputElements = call.outputs.length * chunk.bars;
+    const workElements = Math.max(1, outputElements + series * chunk.scratchStride);
+
+    const header = new Uint32Array(DISPATCH_UNIFORM_BYTES / 4);
+    header.set([series, inputs.length, inputs.length, chunk.bars, inputs.length + outputElements, chunk.scratchStride]);
+    const seriesOffsets = new Uint32Array(series + 1);
+    for (let s = 0; s <= series; s++) seriesOffsets[s] = call.offsets[chunk.first + s] - bar0;
+    const inputBases = new Uint32Array(Math.max(1, call.inputs.length));
+    call.inputs.forEach((column, k) => {
+      const place = inputs.places.get(column)!;
+      inputBases[k] = place.address + (bar0 - place.from);
+    });
+    const params = new Float64Array(Math.max(1, call.params.length));
+    params.set(call.params);
+
+    const uniform = this.createFilledBuffer(device, 'dispatch', header, GPUBufferUsage.UNIFORM);
+    const offsetsBuffer = this.createFilledBuffer(device, 'series offsets', seriesOffsets, GPUBufferUsage.STORAGE);
+    const basesBuffer = this.createFilledBuffer(device, 'input bases', inputBases, GPUBufferUsage.STORAGE);
+    const paramsBuffer = this.createFilledBuffer(device, 'params', params, GPUBufferUsage.STORAGE);
+    const workBuffer = device.createBuffer({ label: `${call.spec.id} work`, size: workElements * BYTES_PER_DOUBLE, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC });
+    const outputBytes = outputElements * BYTES_PER_DOUBLE;
+    const readback = device.createBuffer({ label: `${call.spec.id} readback`, size: outputBytes, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+
+    const bindGroup = device.createBindGroup({
+      label: call.spec.id,
+      layout: this.bindGroupLayout(device),
+      entries: [
+        { binding: 0, resource: { buffer: uniform } },
+        { binding: 1, resource: { buffer: offsetsBuffer } },
+        { binding: 2, resource: { buffer: basesBuffer } },
+        { binding: 3, resource: { buffer: paramsBuffer } },
+        { binding: 4, resource: { buffer: inputs.buffer, size: inputs.length * BYTES_PER_DOUBLE } },
+        { binding: 5, resource: { buffer: workBuffer } },
+      ],
+    });
+    const groups = Math.ceil(series / WORKGROUP_SIZE);
+    const groupsX = Math.min(groups, device.limits.maxComputeWorkgroupsPerDimension);
+    const encoder = device.createCommandEncoder({ label: call.spec.id });
+    const pass = encoder.beginComputePass({ label: call.spec.id });
+    pass.setPipeline(pipeline);
+    pass.setBindGroup(0, bindGroup);
+    pass.dispatchWorkgroups(groupsX, Math.ceil(groups / groupsX));
+    pass.end();
+    encoder.copyBufferToBuffer(workBuffer, 0, readback, 0, outputBytes);
+    device.queue.submit([encoder.finish()]);
+    this.dispatches++;
+    return { call, chunk, readback, bytes: outputBytes, buffers: [uniform, offsetsBuffer, basesBuffer, paramsBuffer, workBuffer, readback] };
+  }
+
+  private createFilledBuffer(device: GPUDevice, label: string, data: Uint32Array | Float64Array, usage: number): GPUBuffer {
+    const size = Math.ceil(data.byteLength / 16) * 16;
+    const buffer = device.createBuffer({ label, size, usage: usage | GPUBufferUsage.COPY_DST });
+    device.queue.writeBuffer(buffer, 0, data.buffer, data.byteOffset, data.byteLength);
+    return buffer;
+  }
+
+  /** Waits for submitted dispatches and copies their outputs into the calls' output columns. */
+  private async readBack(pending: readonly PendingReadback[]): Promise<void> {
+    try {
+      await Promise.all(pending.map((item) => item.readback.mapAsync(GPUMapMode.READ)));
+      for (const { call, chunk, readback } of pending) {
+        const values = new Float64Array(readback.getMappedRange());
+        const bar0 = call.offsets[chunk.first];
+        call.outputs.forEach((column, k) => column.set(values.subarray(k * chunk.bars, (k + 1) * chunk.bars), bar0));
+        readback.unmap();
+      }
+    } finally {
+      for (const item of pending) for (const buffer of item.buffers) buffer.destroy();
+    }
+  }
+
+  private bindGroupLayout(device: GPUDevice): GPUBindGroupLayout {
+    const entry = (binding: number, type: GPUBufferBindingType): GPUBindGroupLayoutEntry => ({ binding, visibility: GPUShaderStage.COMPUTE, buffer: { type } });
+    this.layout ??= device.createBindGroupLayout({
+      label: 'kernel abi',
+      entries: [
+        entry(0, 'uniform'),
+        entry(1, 'read-only-storage'),
+        entry(2, 'read-only-storage'),
+        entry(3, 'read-only-storage'),
+        entry(4, 'read-only-storage'),
+        entry(5, 'storage'),
+      ],
+    });
+    return this.layout;
+  }
+
+  /**
+   * Returns the pipeline of indicator `id`, compiled on first use. The cache key is the hash of
+   * the assembled module, everything baked into the pipeline; the sources are read once.
+   */
+  private pipeline(device: GPUDevice, id: string): Promise<GPUComputePipeline> {
+    let shader = this.shaders.get(id);
+    if (shader === undefined) {
+      shader = assembleShader(id, this.kernelDirectory);
+      this.shaders.set(id, shader);
+    }
+    let pipeline = this.pipelines.get(shader.key);
+    if (pipeline === undefined) {
+      pipeline = this.compile(device, shader);
+      this.pipelines.set(shader.key, pipeline);
+    }
+    return pipeline;
+  }
+
+  private async compile(device: GPUDevice, shader: AssembledShader): Promise<GPUComputePipeline> {
+    const module = device.createShaderModule({ label: shader.id, code: shader.code });
+    const info = await module.getCompilationInfo();
+    const errors = info.messages.filter((message) => message.type === 'error');
+    if (errors.length > 0) {
+      const lines = errors.map((message) => {
+        const place = locateLine(shader, message.lineNum);
+        return `  ${place.file}:${place.line}:${message.linePos}: ${message.message}`;
+      });
+      throw new TaBackfillError(`The WGSL kernel of ${shader.id} failed to compile:\n${lines.join('\n')}`, { feature: shader.id });
+    }
+    return device.createComputePipelineAsync({
+      label: shader.id,
+      layout: device.createPipelineLayout({ bindGroupLayouts: [this.bindGroupLayout(device)] }),
+      compute: { module, entryPoint: 'main' },
+    });
+  }
+}

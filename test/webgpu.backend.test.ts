@@ -1,0 +1,49 @@
+/**
+ * The webgpu backend against the reference, bit for bit. This file runs the first shard of
+ * the kernel suite (test/helpers/webgpu-kernels.ts; test/webgpu.kernels-<k>.test.ts run the
+ * others), so together they cover every indicator with a kernels/wgsl/<id>.wgsl, and the
+ * checks of the backend itself: the kernels of the default set, a missing kernel, empty calls.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { MissingKernelError } from '../src/backends/webgpu.js';
+import { kernelParams } from '../src/registry/types.js';
+import { buildCall, defineKernelSuite, KERNEL_SHARDS, KERNELS, kernelsOfShard, openWebGpu, walk } from './helpers/webgpu-kernels.js';
+
+await defineKernelSuite(0);
+
+const { backend, adapterName } = await openWebGpu();
+
+describe('webgpu kernel coverage', () => {
+  it('covers the default set', () => {
+    const ids = KERNELS.map((spec) => spec.id);
+    for (const id of ['sma', 'ema', 'wma', 'rsi', 'macd', 'bbands', 'atr']) expect(ids).toContain(id);
+  });
+
+  it('shards cover every kernel', () => {
+    const dealt = Array.from({ length: KERNEL_SHARDS }, (_, shard) => kernelsOfShard(shard)).flat();
+    expect(dealt.map((spec) => spec.id).sort()).toEqual(KERNELS.map((spec) => spec.id).sort());
+  });
+});
+
+describe.skipIf(backend === undefined)(`webgpu backend on ${adapterName}`, () => {
+  afterAll(async () => {
+    await backend?.close();
+  });
+
+  it('rejects an indicator without kernel', async () => {
+    const spec = { ...KERNELS[0], id: 'indicator_without_kernel' };
+    const call = buildCall(spec, kernelParams([], { ratingsProfile: 0 }), [walk(5, 1, spec.inputs.length)]);
+    const run = backend!.run([call]);
+    await expect(run).rejects.toThrow(MissingKernelError);
+    await expect(run).rejects.toThrow(/indicator_without_kernel has no WebGPU kernel.*--backend wasm/);
+  });
+
+  it('runs empty calls without a dispatch', async () => {
+    const spec = KERNELS[0];
+    const params = kernelParams(spec.params.map((p) => p.default), { ratingsProfile: 0 });
+    const call = buildCall(spec, params, [walk(0, 1, spec.inputs.length), walk(0, 2, spec.inputs.length)]);
+    const before = backend!.dispatchCount;
+    await backend!.run([call]);
+    expect(backend!.dispatchCount).toBe(before);
+  });
+});
