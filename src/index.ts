@@ -5,7 +5,7 @@
 import type * as arrow from 'apache-arrow';
 import { Table } from 'apache-arrow';
 import { prepareRun, type ComputeOptions } from './backfill.js';
-import { createBackend } from './backends/index.js';
+import { selectBackend } from './backends/index.js';
 import { checkFields, computeColumns } from './engine/compute.js';
 import { InputError } from './errors.js';
 import { universeFromArrow } from './io/read.js';
@@ -58,7 +58,12 @@ export async function computeFeatures(
     optionalFields: plan.optional,
   });
   checkFields(universe, plan.instances, '<table>');
-  const { backend } = createBackend(options.backend ?? 'auto', options.workers);
+  // `auto` picks webgpu here as `backfill` does: on a hardware adapter with every kernel.
+  const { backend } = await selectBackend(
+    options.backend ?? 'auto',
+    options.workers,
+    plan.instances.map((instance) => instance.spec.id),
+  );
   try {
     const columns = await computeColumns(universe, plan.instances, backend, plan.kernelOptions);
     return longTable(universe, columns);

@@ -13,6 +13,7 @@ import {
   type ComputeFeaturesOptions,
 } from '../src/index.js';
 import { kernelParams } from '../src/registry/types.js';
+import { probeWebGpuAdapter } from '../src/webgpu/device.js';
 import { countBitDifferences, requireSp500 } from './helpers/universe.js';
 
 const SYMBOLS = ['AAPL', 'BRK.B', 'OTIS', 'VTRS'];
@@ -152,6 +153,25 @@ describe('computeFeatures on real symbols', () => {
     const wasm = await computeFeatures(tables, FEATURES, { backend: 'wasm', workers: 3 });
     for (const column of COLUMNS) {
       expect(countBitDifferences(floats(wasm, column), floats(fromMap, column)).count, column).toBe(0);
+    }
+  });
+
+  it('auto equals reference', async () => {
+    const auto = await computeFeatures(tables, FEATURES, {});
+    for (const column of COLUMNS) {
+      expect(countBitDifferences(floats(auto, column), floats(fromMap, column)).count, column).toBe(0);
+    }
+  });
+
+  it('webgpu equals reference', async (context) => {
+    const probe = await probeWebGpuAdapter();
+    if (!probe.available && process.env.TA_BACKFILL_REQUIRE_WEBGPU !== '1') {
+      context.skip(probe.reason);
+    }
+    // Two cheap kernels: compiling a pipeline on a software adapter takes seconds each.
+    const webgpu = await computeFeatures(tables, ['sma(20)', 'macd(12,26,9)'], { backend: 'webgpu' });
+    for (const column of ['sma_20', 'macd_signal_12_26_9']) {
+      expect(countBitDifferences(floats(webgpu, column), floats(fromMap, column)).count, column).toBe(0);
     }
   });
 
