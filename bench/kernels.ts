@@ -93,9 +93,9 @@ function runTalibCCatalogue(script: string): Map<string, number> {
 }
 
 /**
- * Times `fn` with Benchmark.js and returns the seconds per call of its fastest sampled cycle: the
- * best case, like the best of three that the TA-Lib C harness reports, so that load from other
- * processes on a shared machine counts against neither side.
+ * Times `fn` with Benchmark.js and returns the seconds per call of its fastest sampled cycle.
+ * That is the best case, like the best of three that the TA-Lib C harness reports, so load
+ * from other processes on a shared machine counts against neither side.
  */
 function measure(name: string, fn: (deferred: { resolve(): void }) => void | Promise<void>): Promise<number> {
   return new Promise((done) => {

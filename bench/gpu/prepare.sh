@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Assembles .gpu-bundle/, everything bench/gpu/run.sh needs on a GPU machine that has no Node.js,
-# no network and no project dependencies. It holds a Node.js binary, the build (dist/, kernels)
-# and the runtime packages (piscina, webgpu with its linux-x64 dawn.node). It also holds the
+# no network and no project dependencies. It contains a Node.js binary, the build (dist/, kernels)
+# and the runtime packages (piscina, webgpu with its linux-x64 dawn.node). It also contains the
 # Vulkan loader as a Debian package and the real universe in the exact compact format of
 # bench/gpu/universe-file.ts.
 # Run it here, from the project root, after `npm install`; it needs the npm registry and apt.

@@ -43,8 +43,9 @@ export function mfi(count: i32, offsets: usize, inputs: usize, outputs: usize, p
 
 /**
  * Writes (positive flow, negative flow) of bars 1 to len - 1 as one vector per bar from
- * `lanes`, two bars at a time; returns false when some flow is NaN. A flow counts where the
- * typical price rose (positive) or fell (negative) and is +0 otherwise, as `change > 0 ? flow : 0`.
+ * `lanes`, two bars at a time, and returns false when some flow is NaN. A flow counts where
+ * the typical price rose (positive) or fell (negative). Otherwise it is +0, as in the
+ * reference's `change > 0 ? flow : 0`.
  */
 function flowLanes(high: usize, low: usize, close: usize, volume: usize, lanes: usize, len: i32): bool {
   const three = f64x2.splat(3.0);
@@ -94,7 +95,7 @@ function ratioLanes(means: usize, dst: usize, len: i32): void {
   }
 }
 
-/** The reference's passes over one series: any NaN pattern. Scratch: 4 * len + 2 * (n + 1) slots. */
+/** Runs the reference's passes over one series, for any NaN pattern. Scratch: 4 * len + 2 * (n + 1) slots. */
 function plainSeries(high: usize, low: usize, close: usize, volume: usize, out: usize, len: i32, n: i32, scratch: usize): void {
   const positive = scratch;
   const negative = scratch + slots(len);

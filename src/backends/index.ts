@@ -67,7 +67,7 @@ export interface SelectOptions {
  * Creates the backend of a run that computes the indicators `ids`. `webgpu` opens the device
  * now, so that a missing adapter or kernel fails before any file is read. `auto` picks webgpu
  * only on a hardware adapter and when every indicator has a WGSL kernel, else wasm, and the
- * reason says which condition failed.
+ * returned reason names the condition that failed.
  */
 export async function selectBackend(choice: BackendChoice, workers: number | undefined, ids: readonly string[], options: SelectOptions = {}): Promise<BackendSelection> {
   checkBackendOptions(choice, workers);

@@ -121,7 +121,7 @@ export class WebGpuBackend implements Backend {
 
   /**
    * Compiles the pipelines of indicators `ids` now, all at once, so that the driver can
-   * compile them in parallel; `run` compiles any it still lacks on first use.
+   * compile them in parallel. `run` compiles any pipeline it still lacks on first use.
    */
   async prepare(ids: readonly string[]): Promise<void> {
     const missing = [...new Set(ids)].filter((id) => !this.hasKernel(id));
@@ -225,7 +225,7 @@ export class WebGpuBackend implements Backend {
 
   /**
    * Uploads every distinct input column of the run once, end to end, when they fit in one
-   * binding; returns undefined when they do not, and each dispatch then uploads its own bars.
+   * binding. Returns undefined when they do not fit, so each dispatch uploads its own bars.
    */
   private uploadInputs(device: GPUDevice, calls: readonly KernelCall[], bindingBytes: number): InputUpload | undefined {
     const columns = [...new Set(calls.flatMap((call) => call.inputs))];

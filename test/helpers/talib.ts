@@ -66,9 +66,11 @@ export function seriesOf(universe: Universe, symbol: string, fields: readonly Fi
     if (!values) throw new Error(`The universe has no ${field} column.`);
     return values.subarray(universe.offsets[s], universe.offsets[s + 1]);
   });
-  const kept: number[] = [];
-  for (let i = 0; i < columns[0].length; i++) if (columns.every((column) => !Number.isNaN(column[i]))) kept.push(i);
-  return columns.map((column) => Float64Array.from(kept, (i) => column[i]));
+  const definedBars: number[] = [];
+  for (let i = 0; i < columns[0].length; i++) {
+    if (columns.every((column) => !Number.isNaN(column[i]))) definedBars.push(i);
+  }
+  return columns.map((column) => Float64Array.from(definedBars, (i) => column[i]));
 }
 
 /**
@@ -78,7 +80,7 @@ export function seriesOf(universe: Universe, symbol: string, fields: readonly Fi
  * typed arrays, so the columns are plain arrays.
  */
 export function runTalib(name: string, options: Record<string, number>, fields: Partial<Record<Field, readonly number[]>>): TalibResult {
-  const given = Object.keys(fields) as Field[];
+  const passedFields = Object.keys(fields) as Field[];
   const priced = new Set<string>();
   const request: Record<string, unknown> = { name, ...options, startIdx: 0 };
   const inputs = talib.explain(name).inputs;
@@ -91,12 +93,12 @@ export function runTalib(name: string, options: Record<string, number>, fields: 
     }
   }
   const reals = inputs.filter((input) => input.type === 'real');
-  const rest = given.filter((field) => !priced.has(field));
+  const rest = passedFields.filter((field) => !priced.has(field));
   if (reals.length !== rest.length) {
     throw new Error(`TA-Lib ${name} takes ${reals.length} real input(s), found ${rest.length} field(s) left for them (${rest.join(', ')}).`);
   }
   reals.forEach((input, k) => (request[input.name] = fields[rest[k]]));
-  const length = fields[given[0]]!.length;
+  const length = fields[passedFields[0]]!.length;
   request.endIdx = length - 1;
   // TA-Lib rejects an empty range (endIdx < startIdx) with an error, so an empty series gets no values here.
   if (length === 0) return { begIndex: 0, nbElement: 0, result: {} };
