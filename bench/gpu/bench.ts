@@ -1,7 +1,8 @@
 /**
  * The GPU benchmark. On the real universe it first checks every indicator that has a WGSL
  * kernel against the reference bit for bit, at its default parameters and under both
- * conventions. Then it times webgpu against wasm on every core, on the real universe and on a
+ * conventions, each indicator in a run of its own and then all in one run, where the ratings
+ * run fused. Then it times webgpu against wasm on every core, on the real universe and on a
  * synthetic one, and prints one report on stdout. Throughput is bars x features per second with exact
  * float64, kernels and transfers included: a timed run is one `computeColumns` call, from the
  * host's columns to the host's outputs.
@@ -146,21 +147,30 @@ async function main(): Promise<void> {
   const compileSeconds = (performance.now() - t0) / 1000;
   log(`compiled ${ids.length} pipelines in ${compileSeconds.toFixed(1)} s`);
 
-  // Bit-identity against the reference, indicator by indicator, both conventions.
+  // Bit-identity against the reference, both conventions: each indicator in a run of its own
+  // (its own kernel), then all of them in one run (the ratings fused into one job).
   const reference = createReferenceBackend();
   const mismatches: string[] = [];
   let compared = 0;
   for (const conventions of [0, 1] as const) {
+    const name = conventions === 0 ? 'talib' : 'tradingview';
+    const expectedColumns = new Map<string, Float64Array>();
+    const check = (column: FeatureColumn, actual: FeatureColumn, run: string): void => {
+      const differing = sameBits(column.values, actual.values);
+      compared += column.values.length;
+      if (differing > 0) mismatches.push(`${column.name} (conventions ${name}, ${run}): ${differing} values differ`);
+    };
     for (const instance of plan) {
       const expected = await compute(real, [instance], reference, { ratingsProfile: 0, conventions });
       const actual = await compute(real, [instance], webgpu, { ratingsProfile: 0, conventions });
       expected.forEach((column, k) => {
-        const differing = sameBits(column.values, actual[k].values);
-        compared += column.values.length;
-        if (differing > 0) mismatches.push(`${column.name} (conventions ${conventions === 0 ? 'talib' : 'tradingview'}): ${differing} values differ`);
+        expectedColumns.set(column.name, column.values);
+        check(column, actual[k], 'alone');
       });
     }
-    log(`checked conventions ${conventions === 0 ? 'talib' : 'tradingview'}`);
+    const together = await compute(real, plan, webgpu, { ratingsProfile: 0, conventions });
+    for (const column of together) check({ name: column.name, values: expectedColumns.get(column.name)! }, column, 'all in one run');
+    log(`checked conventions ${name}`);
   }
 
   const universes: [string, () => Universe][] = [
@@ -189,7 +199,7 @@ async function main(): Promise<void> {
   console.log(`\nMachine: ${cpu}, ${availableParallelism()} cores; GPU: ${adapter ? describeAdapter(adapter) : 'none'}; Node ${process.version}.`);
   console.log(`Indicators on webgpu: ${ids.length} of ${REGISTRY.length} at their defaults (${features} feature columns); pipelines compiled in ${compileSeconds.toFixed(1)} s.`);
   if (missing.length > 0) console.log(`Without a WGSL kernel, left out of both sides: ${missing.join(', ')}.`);
-  console.log(`\nBit-identity with the reference on ${real.symbols.length} real symbols (${realBars} bars), both conventions: ${compared} values compared, ` +
+  console.log(`\nBit-identity with the reference on ${real.symbols.length} real symbols (${realBars} bars), both conventions, each indicator alone and all in one run: ${compared} values compared, ` +
     (mismatches.length === 0 ? 'zero differences.' : `${mismatches.length} columns differ:`));
   for (const line of mismatches) console.log(`- ${line}`);
   const header = ['universe', 'bars', 'features', `wasm x${workers} s`, 'webgpu s', `wasm x${workers} M bar-features/s`, 'webgpu M bar-features/s', 'webgpu / wasm'];

@@ -469,32 +469,18 @@ fn rating_oscillator_vote_series(which: i32, high: u32, low: u32, close: u32, ds
 }
 
 // recommend_other: the mean of the defined votes of the 11 oscillators; NaN when none is
-// defined. The votes are integers, so the sum is exact and the one division rounds the mean.
-// Scratch: 3 * len + 8 * len + 64 slots.
+// defined. Scratch: 3 * len + 8 * len + 64 slots.
 fn rating_recommend_other_series(high: u32, low: u32, close: u32, dst: u32, len: i32, scratch: u32) {
   let sum = scratch;
   let count = scratch + u32(len);
   let vote = scratch + u32(2 * len);
   let work = scratch + u32(3 * len);
-  for (var i = 0; i < len; i++) {
-    st_at(sum, i, F64_POSITIVE_ZERO);
-    st_at(count, i, F64_POSITIVE_ZERO);
-  }
+  rating_clear_votes(sum, count, len);
   for (var k = 0; k < 11; k++) {
     rating_oscillator_vote_series(k, high, low, close, vote, len, work);
-    for (var i = 0; i < len; i++) {
-      let v = ld_at(vote, i);
-      if (f64_is_nan(v)) {
-        continue;
-      }
-      st_at(sum, i, f64_add(ld_at(sum, i), v));
-      st_at(count, i, f64_add(ld_at(count, i), F64_ONE));
-    }
+    rating_add_votes(vote, sum, count, len);
   }
-  for (var i = 0; i < len; i++) {
-    let c = ld_at(count, i);
-    st_at(dst, i, select(F64_NAN, f64_div(ld_at(sum, i), c), f64_gt(c, F64_POSITIVE_ZERO)));
-  }
+  rating_mean_votes(sum, count, dst, len);
 }
 
 // ---- Moving-average rating (recommend_ma): the mirror of src/reference/ratings.ts ----------
@@ -591,44 +577,60 @@ fn rating_add_votes(vote: u32, sum: u32, count: u32, len: i32) {
   }
 }
 
-// recommend_ma: the mean of the defined votes of SMA and EMA (10, 20, 30, 50, 100, 200),
-// Ichimoku, VWMA(20) and HMA(9); NaN when no vote is defined. One call site per average keeps
-// the shader small. Scratch: 7 * len + 53 slots.
+// Vote of member `member` of recommend_ma into `vote`, members in the reference's order: sma
+// and ema of 10, 20, 30, 50, 100 and 200 (0 to 11), Ichimoku (12), VWMA(20) (13), HMA(9) (14).
+// Work: 4 * len + 53 slots.
+fn rating_ma_member_vote_series(member: i32, high: u32, low: u32, close: u32, volume: u32, vote: u32, len: i32, profile: vec2<u32>, work: u32) {
+  if (member < 12) {
+    var lengths = array<i32, 6>(10, 20, 30, 50, 100, 200);
+    let n = lengths[member / 2];
+    if (member % 2 == 0) {
+      sma_series(close, vote, len, n, work);
+    } else {
+      ema_series(close, vote, len, n);
+    }
+    rating_ma_vote_in_place(close, vote, len);
+  } else if (member == 12) {
+    rating_ichimoku_vote_series(high, low, close, vote, len, profile, work);
+  } else if (member == 13) {
+    x_vwma_series(close, volume, vote, len, 20, work);
+    rating_ma_vote_in_place(close, vote, len);
+  } else {
+    x_hma_series(close, vote, len, 9, work);
+    rating_ma_vote_in_place(close, vote, len);
+  }
+}
+
+// Sets `sum` and `count` to 0 before a rating adds its members' votes.
+fn rating_clear_votes(sum: u32, count: u32, len: i32) {
+  for (var i = 0; i < len; i++) {
+    st_at(sum, i, F64_POSITIVE_ZERO);
+    st_at(count, i, F64_POSITIVE_ZERO);
+  }
+}
+
+// The mean of the added votes into dst, NaN where none was defined. The votes are integers, so
+// the sum is exact and the one division rounds the mean.
+fn rating_mean_votes(sum: u32, count: u32, dst: u32, len: i32) {
+  for (var i = 0; i < len; i++) {
+    let c = ld_at(count, i);
+    st_at(dst, i, select(F64_NAN, f64_div(ld_at(sum, i), c), f64_gt(c, F64_POSITIVE_ZERO)));
+  }
+}
+
+// recommend_ma: the mean of the defined votes of its 15 members; NaN when no vote is defined.
+// One call site per average keeps the shader small. Scratch: 7 * len + 53 slots.
 fn rating_recommend_ma_series(high: u32, low: u32, close: u32, volume: u32, dst: u32, len: i32, profile: vec2<u32>, scratch: u32) {
   let sum = scratch;
   let count = scratch + u32(len);
   let vote = scratch + u32(2 * len);
   let work = scratch + u32(3 * len);
-  for (var i = 0; i < len; i++) {
-    st_at(sum, i, F64_POSITIVE_ZERO);
-    st_at(count, i, F64_POSITIVE_ZERO);
-  }
-  // Members in the reference's order: sma and ema of each length, then Ichimoku, VWMA and HMA.
+  rating_clear_votes(sum, count, len);
   for (var member = 0; member < 15; member++) {
-    if (member < 12) {
-      var lengths = array<i32, 6>(10, 20, 30, 50, 100, 200);
-      let n = lengths[member / 2];
-      if (member % 2 == 0) {
-        sma_series(close, vote, len, n, work);
-      } else {
-        ema_series(close, vote, len, n);
-      }
-      rating_ma_vote_in_place(close, vote, len);
-    } else if (member == 12) {
-      rating_ichimoku_vote_series(high, low, close, vote, len, profile, work);
-    } else if (member == 13) {
-      x_vwma_series(close, volume, vote, len, 20, work);
-      rating_ma_vote_in_place(close, vote, len);
-    } else {
-      x_hma_series(close, vote, len, 9, work);
-      rating_ma_vote_in_place(close, vote, len);
-    }
+    rating_ma_member_vote_series(member, high, low, close, volume, vote, len, profile, work);
     rating_add_votes(vote, sum, count, len);
   }
-  for (var i = 0; i < len; i++) {
-    let c = ld_at(count, i);
-    st_at(dst, i, select(F64_NAN, f64_div(ld_at(sum, i), c), f64_gt(c, F64_POSITIVE_ZERO)));
-  }
+  rating_mean_votes(sum, count, dst, len);
 }
 
 // (ma + other) / 2 when both are defined, else whichever is, else NaN.

@@ -3,13 +3,18 @@
  * The webgpu backend: WGSL compute kernels (kernels/wgsl/<id>.wgsl) run through WebGPU, one
  * invocation per series, with every double carried as its bits and computed by the integer
  * binary64 library kernels/wgsl/f64.wgsl, so the results are the reference's bits on any
- * adapter. kernels/wgsl/abi.wgsl defines the bindings this file fills.
+ * adapter. kernels/wgsl/abi.wgsl defines the bindings this file fills. src/webgpu/fusion.ts
+ * turns the calls into jobs, fusing the ratings family so that shared members run once.
  *
- * NOTE: one invocation per series keeps at most as many GPU threads busy as there are
+ * A run's dispatches go to the GPU in batches, each one compute pass in one submission, so
+ * that the driver may run the jobs of a batch side by side.
+ *
+ * NOTE: one invocation per series keeps at most as many GPU threads busy per job as there are
  * symbols (504 for the S&P 500), far below what a data-centre GPU can run at once.
  */
 import { ParameterError, TaBackfillError } from '../errors.js';
 import { describeAdapter, requestWebGpuDevice, type AdapterSummary, type WebGpuDevice, type WebGpuDeviceOptions } from '../webgpu/device.js';
+import { plainJob, planJobs, type GpuJob } from '../webgpu/fusion.js';
 import { assembleShader, hasWgslKernel, locateLine, WGSL_KERNEL_DIRECTORY, type AssembledShader } from '../webgpu/shader.js';
 import type { Backend, KernelCall } from './types.js';
 
@@ -17,7 +22,7 @@ const WORKGROUP_SIZE = 64;
 const BYTES_PER_DOUBLE = 8;
 /** Bytes of the Dispatch uniform: six u32 fields, rounded up to 16. */
 const DISPATCH_UNIFORM_BYTES = 32;
-/** Output bytes read back per submission before the host waits for them. */
+/** Output bytes of one submitted batch; the host reads one batch back while the next runs. */
 const MAX_BYTES_IN_FLIGHT = 256 * 2 ** 20;
 
 /** An indicator without a WGSL kernel was sent to the webgpu backend. */
@@ -33,6 +38,11 @@ export interface WebGpuBackendOptions {
   maxBindingBytes?: number;
   /** Folder of the WGSL files, kernels/wgsl of the package by default. */
   kernelDirectory?: string;
+  /**
+   * Whether ratings calls that share members run as one fused job (src/webgpu/fusion.ts); true
+   * by default. false runs every call on its own indicator's kernel, as the kernel tests need.
+   */
+  fuse?: boolean;
   device?: WebGpuDeviceOptions;
 }
 
@@ -54,7 +64,7 @@ interface InputUpload {
   places: Map<Float64Array, { address: number; from: number }>;
 }
 
-/** One dispatch: the series [first, last) of a call. */
+/** One dispatch: the series [first, last) of a job. */
 interface Chunk {
   first: number;
   last: number;
@@ -62,9 +72,15 @@ interface Chunk {
   scratchStride: number;
 }
 
-/** A dispatch submitted and not yet read back. */
-interface PendingReadback {
-  call: KernelCall;
+/** A dispatch encoded and not yet read back. */
+interface EncodedDispatch {
+  job: GpuJob;
+  pipeline: GPUComputePipeline;
+  bindGroup: GPUBindGroup;
+  /** Workgroups along x and y. */
+  grid: [number, number];
+  /** The dispatch's work buffer, whose first `bytes` are its outputs. */
+  work: GPUBuffer;
   chunk: Chunk;
   readback: GPUBuffer;
   bytes: number;
@@ -147,7 +163,8 @@ export class WebGpuBackend implements Backend {
   async run(calls: readonly KernelCall[]): Promise<void> {
     const missing = [...new Set(calls.map((call) => call.spec.id))].filter((id) => !this.hasKernel(id));
     if (missing.length > 0) throw new MissingKernelError(describeMissingKernels(missing), { feature: missing[0] });
-    const work = calls.filter((call) => call.offsets[call.offsets.length - 1] > call.offsets[0]);
+    const nonEmpty = calls.filter((call) => call.offsets[call.offsets.length - 1] > call.offsets[0]);
+    const work = this.options.fuse === false ? nonEmpty.map(plainJob) : planJobs(nonEmpty);
     if (work.length === 0) return;
 
     const { device } = await this.device();
@@ -155,38 +172,48 @@ export class WebGpuBackend implements Backend {
     device.pushErrorScope('out-of-memory');
     device.pushErrorScope('validation');
     const owned: GPUBuffer[] = [];
-    let pending: PendingReadback[] = [];
+    // Dispatches encoded and not yet submitted, and the batch submitted last, not yet read back.
+    let batch: EncodedDispatch[] = [];
+    let submitted: EncodedDispatch[] = [];
     let failure: { error: unknown } | undefined;
     try {
+      // Every pipeline of the run compiles at once, before the first dispatch.
+      const kernels = [...new Set(work.map((job) => job.kernel))];
+      const compiled = await Promise.all(kernels.map((kernel) => this.pipeline(device, kernel)));
+      const pipelines = new Map(kernels.map((kernel, k) => [kernel, compiled[k]]));
       const whole = this.uploadInputs(device, work, bindingBytes);
       if (whole !== undefined) owned.push(whole.buffer);
-      let pendingBytes = 0;
-      for (const call of work) {
-        const chunks = this.planChunks(device, call, bindingBytes, whole === undefined);
-        const pipeline = await this.pipeline(device, call.spec.id);
+      let batchBytes = 0;
+      // Submits the batch, then reads back the one before while the GPU runs this one.
+      const flush = async (): Promise<void> => {
+        this.submit(device, batch);
+        const previous = submitted;
+        submitted = batch;
+        batch = [];
+        batchBytes = 0;
+        await this.readBack(previous);
+      };
+      for (const job of work) {
+        const chunks = this.planChunks(device, job, bindingBytes, whole === undefined);
         // A chunk of empty series has nothing to compute or read back.
         for (const chunk of chunks.filter((candidate) => candidate.bars > 0)) {
-          const inputs = whole ?? this.uploadChunkInputs(device, call, chunk);
-          const dispatched = this.dispatch(device, pipeline, call, chunk, inputs);
-          if (whole === undefined) dispatched.buffers.push(inputs.buffer);
-          pending.push(dispatched);
-          pendingBytes += dispatched.bytes;
-          if (pendingBytes >= MAX_BYTES_IN_FLIGHT) {
-            const full = pending;
-            pending = [];
-            pendingBytes = 0;
-            await this.readBack(full);
-          }
+          const inputs = whole ?? this.uploadChunkInputs(device, job, chunk);
+          const dispatch = this.encodeDispatch(device, pipelines.get(job.kernel)!, job, chunk, inputs);
+          if (whole === undefined) dispatch.buffers.push(inputs.buffer);
+          batch.push(dispatch);
+          batchBytes += dispatch.bytes;
+          if (batchBytes >= MAX_BYTES_IN_FLIGHT) await flush();
         }
       }
-      const last = pending;
-      pending = [];
+      if (batch.length > 0) await flush();
+      const last = submitted;
+      submitted = [];
       await this.readBack(last);
     } catch (error) {
       failure = { error };
     } finally {
-      // Dispatches submitted but never read back, when a later step failed.
-      for (const item of pending) owned.push(...item.buffers);
+      // Dispatches encoded or submitted but never read back, when a step failed.
+      for (const item of [...batch, ...submitted]) owned.push(...item.buffers);
       for (const buffer of owned) buffer.destroy();
     }
     const validation = await device.popErrorScope();
@@ -227,8 +254,8 @@ export class WebGpuBackend implements Backend {
    * Uploads every distinct input column of the run once, end to end, when they fit in one
    * binding. Returns undefined when they do not fit, so each dispatch uploads its own bars.
    */
-  private uploadInputs(device: GPUDevice, calls: readonly KernelCall[], bindingBytes: number): InputUpload | undefined {
-    const columns = [...new Set(calls.flatMap((call) => call.inputs))];
+  private uploadInputs(device: GPUDevice, jobs: readonly GpuJob[], bindingBytes: number): InputUpload | undefined {
+    const columns = [...new Set(jobs.flatMap((job) => job.inputs))];
     const elements = columns.reduce((total, column) => total + column.length, 0);
     if (elements * BYTES_PER_DOUBLE > bindingBytes) return undefined;
     const length = Math.max(1, elements);
@@ -243,10 +270,10 @@ export class WebGpuBackend implements Backend {
     return { buffer, length, places };
   }
 
-  /** Uploads the bars of one chunk of each input column of a call. */
-  private uploadChunkInputs(device: GPUDevice, call: KernelCall, chunk: Chunk): InputUpload {
-    const from = call.offsets[chunk.first];
-    const columns = [...new Set(call.inputs)];
+  /** Uploads the bars of one chunk of each input column of a job. */
+  private uploadChunkInputs(device: GPUDevice, job: GpuJob, chunk: Chunk): InputUpload {
+    const from = job.offsets[chunk.first];
+    const columns = [...new Set(job.inputs)];
     const length = Math.max(1, columns.length * chunk.bars);
     const buffer = device.createBuffer({ label: 'chunk inputs', size: length * BYTES_PER_DOUBLE, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST });
     const places = new Map<Float64Array, { address: number; from: number }>();
@@ -260,21 +287,21 @@ export class WebGpuBackend implements Backend {
   }
 
   /**
-   * Cuts a call's series into dispatches whose outputs and scratch (and, when `chunkInputs`,
+   * Cuts a job's series into dispatches whose outputs and scratch (and, when `chunkInputs`,
    * inputs) fit in one binding, with at most maxSeriesPerDispatch series each. Each series runs
    * whole in one invocation, so the cut changes no bit.
    */
-  private planChunks(device: GPUDevice, call: KernelCall, bindingBytes: number, chunkInputs: boolean): Chunk[] {
-    const { offsets, spec, params } = call;
+  private planChunks(device: GPUDevice, job: GpuJob, bindingBytes: number, chunkInputs: boolean): Chunk[] {
+    const { offsets } = job;
     const series = offsets.length - 1;
     const limit = Math.floor(bindingBytes / BYTES_PER_DOUBLE);
-    const outputs = call.outputs.length;
-    const inputs = new Set(call.inputs).size;
+    const outputs = job.outputs.length;
+    const inputs = new Set(job.inputs).size;
     // The workgroup grid spans x and y, each at most maxComputeWorkgroupsPerDimension.
     const gridSeries = device.limits.maxComputeWorkgroupsPerDimension ** 2 * WORKGROUP_SIZE;
     const maxSeries = Math.min(this.maxSeriesPerDispatch, gridSeries);
     const fits = (count: number, bars: number, maxLength: number): boolean => {
-      const work = outputs * bars + count * spec.scratch(params, maxLength);
+      const work = outputs * bars + count * job.scratch(maxLength);
       return work <= limit && (!chunkInputs || inputs * bars <= limit);
     };
 
@@ -293,46 +320,46 @@ export class WebGpuBackend implements Backend {
       if (last === first) {
         const length = offsets[first + 1] - offsets[first];
         throw new TaBackfillError(
-          `${spec.id}: series ${first} has ${length} bars, whose outputs and scratch (${spec.scratch(params, length)} doubles) exceed the ` +
+          `${job.label}: series ${first} has ${length} bars, whose outputs and scratch (${job.outputs.length * length + job.scratch(length)} doubles) exceed the ` +
             `${bindingBytes} bytes of one WebGPU storage binding on this device. Use --backend wasm for series this long.`,
-          { feature: spec.id },
+          { feature: job.label },
         );
       }
-      chunks.push({ first, last, bars: offsets[last] - offsets[first], scratchStride: spec.scratch(params, maxLength) });
+      chunks.push({ first, last, bars: offsets[last] - offsets[first], scratchStride: job.scratch(maxLength) });
       first = last;
     }
     return chunks;
   }
 
-  /** Encodes and submits one chunk of a call and the copy of its outputs to a readback buffer. */
-  private dispatch(device: GPUDevice, pipeline: GPUComputePipeline, call: KernelCall, chunk: Chunk, inputs: InputUpload): PendingReadback {
+  /** Creates the buffers and bind group of one chunk of a job; `submit` encodes it. */
+  private encodeDispatch(device: GPUDevice, pipeline: GPUComputePipeline, job: GpuJob, chunk: Chunk, inputs: InputUpload): EncodedDispatch {
     const series = chunk.last - chunk.first;
-    const bar0 = call.offsets[chunk.first];
-    const outputElements = call.outputs.length * chunk.bars;
+    const bar0 = job.offsets[chunk.first];
+    const outputElements = job.outputs.length * chunk.bars;
     const workElements = Math.max(1, outputElements + series * chunk.scratchStride);
 
     const header = new Uint32Array(DISPATCH_UNIFORM_BYTES / 4);
     header.set([series, inputs.length, inputs.length, chunk.bars, inputs.length + outputElements, chunk.scratchStride]);
     const seriesOffsets = new Uint32Array(series + 1);
-    for (let s = 0; s <= series; s++) seriesOffsets[s] = call.offsets[chunk.first + s] - bar0;
-    const inputBases = new Uint32Array(Math.max(1, call.inputs.length));
-    call.inputs.forEach((column, k) => {
+    for (let s = 0; s <= series; s++) seriesOffsets[s] = job.offsets[chunk.first + s] - bar0;
+    const inputBases = new Uint32Array(Math.max(1, job.inputs.length));
+    job.inputs.forEach((column, k) => {
       const place = inputs.places.get(column)!;
       inputBases[k] = place.address + (bar0 - place.from);
     });
-    const params = new Float64Array(Math.max(1, call.params.length));
-    params.set(call.params);
+    const params = new Float64Array(Math.max(1, job.params.length));
+    params.set(job.params);
 
     const uniform = this.createFilledBuffer(device, 'dispatch', header, GPUBufferUsage.UNIFORM);
     const offsetsBuffer = this.createFilledBuffer(device, 'series offsets', seriesOffsets, GPUBufferUsage.STORAGE);
     const basesBuffer = this.createFilledBuffer(device, 'input bases', inputBases, GPUBufferUsage.STORAGE);
     const paramsBuffer = this.createFilledBuffer(device, 'params', params, GPUBufferUsage.STORAGE);
-    const workBuffer = device.createBuffer({ label: `${call.spec.id} work`, size: workElements * BYTES_PER_DOUBLE, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC });
+    const workBuffer = device.createBuffer({ label: `${job.label} work`, size: workElements * BYTES_PER_DOUBLE, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC });
     const outputBytes = outputElements * BYTES_PER_DOUBLE;
-    const readback = device.createBuffer({ label: `${call.spec.id} readback`, size: outputBytes, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+    const readback = device.createBuffer({ label: `${job.label} readback`, size: outputBytes, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
 
     const bindGroup = device.createBindGroup({
-      label: call.spec.id,
+      label: job.label,
       layout: this.bindGroupLayout(device),
       entries: [
         { binding: 0, resource: { buffer: uniform } },
@@ -345,16 +372,36 @@ export class WebGpuBackend implements Backend {
     });
     const groups = Math.ceil(series / WORKGROUP_SIZE);
     const groupsX = Math.min(groups, device.limits.maxComputeWorkgroupsPerDimension);
-    const encoder = device.createCommandEncoder({ label: call.spec.id });
-    const pass = encoder.beginComputePass({ label: call.spec.id });
-    pass.setPipeline(pipeline);
-    pass.setBindGroup(0, bindGroup);
-    pass.dispatchWorkgroups(groupsX, Math.ceil(groups / groupsX));
+    return {
+      job,
+      chunk,
+      pipeline,
+      bindGroup,
+      grid: [groupsX, Math.ceil(groups / groupsX)],
+      work: workBuffer,
+      readback,
+      bytes: outputBytes,
+      buffers: [uniform, offsetsBuffer, basesBuffer, paramsBuffer, workBuffer, readback],
+    };
+  }
+
+  /**
+   * Encodes a batch of dispatches in one compute pass, then the copies of their outputs, and
+   * submits them as one command buffer. The dispatches of a pass write distinct buffers and
+   * only read the inputs, so a driver may run them at the same time.
+   */
+  private submit(device: GPUDevice, batch: readonly EncodedDispatch[]): void {
+    const encoder = device.createCommandEncoder({ label: 'ta-backfill batch' });
+    const pass = encoder.beginComputePass({ label: 'ta-backfill kernels' });
+    for (const item of batch) {
+      pass.setPipeline(item.pipeline);
+      pass.setBindGroup(0, item.bindGroup);
+      pass.dispatchWorkgroups(item.grid[0], item.grid[1]);
+      this.dispatches++;
+    }
     pass.end();
-    encoder.copyBufferToBuffer(workBuffer, 0, readback, 0, outputBytes);
+    for (const item of batch) encoder.copyBufferToBuffer(item.work, 0, item.readback, 0, item.bytes);
     device.queue.submit([encoder.finish()]);
-    this.dispatches++;
-    return { call, chunk, readback, bytes: outputBytes, buffers: [uniform, offsetsBuffer, basesBuffer, paramsBuffer, workBuffer, readback] };
   }
 
   private createFilledBuffer(device: GPUDevice, label: string, data: Uint32Array | Float64Array, usage: number): GPUBuffer {
@@ -365,13 +412,13 @@ export class WebGpuBackend implements Backend {
   }
 
   /** Waits for submitted dispatches and copies their outputs into the calls' output columns. */
-  private async readBack(pending: readonly PendingReadback[]): Promise<void> {
+  private async readBack(pending: readonly EncodedDispatch[]): Promise<void> {
     try {
       await Promise.all(pending.map((item) => item.readback.mapAsync(GPUMapMode.READ)));
-      for (const { call, chunk, readback } of pending) {
+      for (const { job, chunk, readback } of pending) {
         const values = new Float64Array(readback.getMappedRange());
-        const bar0 = call.offsets[chunk.first];
-        call.outputs.forEach((column, k) => column.set(values.subarray(k * chunk.bars, (k + 1) * chunk.bars), bar0));
+        const bar0 = job.offsets[chunk.first];
+        job.outputs.forEach((column, k) => column.set(values.subarray(k * chunk.bars, (k + 1) * chunk.bars), bar0));
         readback.unmap();
       }
     } finally {

@@ -116,10 +116,16 @@ async function runCompacted(calls: readonly KernelCall[], requiredCount: number,
     }
     packedOffsets[offsets.length - 1] = at;
 
+    // Each distinct column is packed once, so calls that share columns still share them.
+    const packedColumns = new Map<Float64Array, Float64Array>();
     const pack = (column: Float64Array): Float64Array => {
-      const packed = backend.allocateFloat64(kept);
-      let j = 0;
-      for (let i = 0; i < bars; i++) if (keep[i]) packed[j++] = column[i];
+      let packed = packedColumns.get(column);
+      if (packed === undefined) {
+        packed = backend.allocateFloat64(kept);
+        let j = 0;
+        for (let i = 0; i < bars; i++) if (keep[i]) packed[j++] = column[i];
+        packedColumns.set(column, packed);
+      }
       return packed;
     };
     const packedCalls = calls.map((call) => ({

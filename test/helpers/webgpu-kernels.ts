@@ -154,7 +154,8 @@ function bitDifferences(expected: Float64Array[], actual: Float64Array[]): numbe
  */
 export async function defineKernelSuite(shard: number): Promise<void> {
   const kernels = kernelsOfShard(shard);
-  const { backend, adapterName } = await openWebGpu();
+  // Each kernel on its own: fused ratings jobs have their own suite (test/webgpu.fusion.test.ts).
+  const { backend, adapterName } = await openWebGpu({ fuse: false });
 
   describe.skipIf(backend === undefined)(`webgpu kernels, shard ${shard + 1} of ${KERNEL_SHARDS}, on ${adapterName}`, () => {
     let universe: Universe;
