@@ -38,6 +38,21 @@ describe.skipIf(backend === undefined)(`webgpu backend on ${adapterName}`, () =>
     await expect(run).rejects.toThrow(/indicator_without_kernel has no WebGPU kernel.*--backend wasm/);
   });
 
+  it('hands over its outputs until release', async () => {
+    const spec = KERNELS.find((candidate) => candidate.id === 'sma')!;
+    const params = kernelParams([3], { ratingsProfile: 0 });
+    const call = buildCall(spec, params, [[Float64Array.from([1, 2, 3, 4, 5])], [Float64Array.from([10, 20, 30])]]);
+    const allocated = call.outputs[0];
+    const mark = backend!.mark();
+    await backend!.run([call]);
+    // The output column is the mapped readback buffer, not a copy in the allocated column.
+    expect(call.outputs[0]).not.toBe(allocated);
+    expect(Array.from(call.outputs[0])).toEqual([NaN, NaN, 2, 3, 4, NaN, NaN, 20]);
+    backend!.release(mark);
+    // Releasing destroys the buffer, which detaches the column.
+    expect(call.outputs[0].length).toBe(0);
+  });
+
   it('runs empty calls without a dispatch', async () => {
     const spec = KERNELS[0];
     const params = kernelParams(spec.params.map((p) => p.default), { ratingsProfile: 0 });

@@ -11,11 +11,18 @@ import type { Universe } from '../src/io/types.js';
 import { getIndicator } from '../src/registry/index.js';
 import { planFeatures } from '../src/registry/request.js';
 import { kernelParams } from '../src/registry/types.js';
-import { FUSED_RATINGS_KERNEL, fusedRatingsScratch, planJobs } from '../src/webgpu/fusion.js';
+import { fusedRatingsScratch, kernelsOf, planJobs, type GpuJob } from '../src/webgpu/fusion.js';
 import { countBitDifferences, describeDifference } from './helpers/universe.js';
 import { openWebGpu, readSp500Sample, walk } from './helpers/webgpu-kernels.js';
 
 type Columns = Record<'high' | 'low' | 'close' | 'volume', Float64Array>;
+
+const FUSED = 'fused/ratings-votes x26, fused/ratings';
+
+/** The passes of each job: kernel and lanes. */
+function passesOf(jobs: GpuJob[]): string[] {
+  return jobs.map((job) => job.passes.map((pass) => (pass.lanes === 1 ? pass.kernel : `${pass.kernel} x${pass.lanes}`)).join(', '));
+}
 
 function columnsOf(offsets: Int32Array, seed: number): Columns {
   const bars = offsets[offsets.length - 1];
@@ -75,7 +82,7 @@ describe('fusion plan', () => {
     const calls = FAMILY.map(([id, own]) => callOf(id, own, offsets, columns, 1, 1));
     const sma = callOf('sma', [20], offsets, columns);
     const jobs = planJobs([sma, ...calls]);
-    expect(jobs.map((job) => job.kernel)).toEqual(['sma', FUSED_RATINGS_KERNEL, 'rec_sma', 'rec_hma']);
+    expect(passesOf(jobs)).toEqual(['sma', FUSED, 'rec_sma', 'rec_hma']);
     const fused = jobs[1];
     // The profile, 24 columns, then the roles: ratings 0-2, bands 3-5, oscillator votes 10-20, average votes 30 + member.
     expect(fused.params).toEqual([1, 24, 0, 1, 2, 3, 4, 5, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 30, 31, 40, 41, 42, 43, 44]);
@@ -91,16 +98,30 @@ describe('fusion plan', () => {
     expect(jobs[2].params).toEqual(kernelParams([25], { ratingsProfile: 1, conventions: 1 }));
   });
 
-  it('runs a rating alone on its own kernel', () => {
-    const jobs = planJobs([callOf('recommend_all', [], offsets, columns), callOf('sma', [10], offsets, columns)]);
-    expect(jobs.map((job) => job.kernel)).toEqual(['recommend_all', 'sma']);
+  it('runs a rating alone as a fused job', () => {
+    const jobs = planJobs([callOf('sma', [10], offsets, columns), callOf('recommend_label', [2], offsets, columns)]);
+    expect(passesOf(jobs)).toEqual(['sma', FUSED]);
+    expect(jobs[1].params).toEqual([0, 1, 5]);
+  });
+
+  it('names the kernels to compile ahead of a run', () => {
+    for (const id of ['recommend_all', 'recommend_ma', 'recommend_other', 'recommend_label']) {
+      expect(kernelsOf(id), id).toEqual(['fused/ratings-votes', 'fused/ratings']);
+    }
+    expect(kernelsOf('rec_rsi')).toEqual(['rec_rsi']);
+    expect(kernelsOf('sma')).toEqual(['sma']);
+  });
+
+  it('runs votes without a rating on their own kernels', () => {
+    const jobs = planJobs([callOf('rec_rsi', [], offsets, columns), callOf('rec_sma', [20], offsets, columns)]);
+    expect(passesOf(jobs)).toEqual(['rec_rsi', 'rec_sma']);
   });
 
   it('leaves votes without a rating of their family alone', () => {
     const calls = [callOf('rec_rsi', [], offsets, columns), callOf('rec_sma', [20], offsets, columns), callOf('recommend_other', [], offsets, columns)];
     const jobs = planJobs(calls);
     // rec_rsi joins recommend_other; rec_sma(20) is a member of recommend_ma, which nothing computes.
-    expect(jobs.map((job) => job.kernel)).toEqual([FUSED_RATINGS_KERNEL, 'rec_sma']);
+    expect(passesOf(jobs)).toEqual([FUSED, 'rec_sma']);
     // Ratings come first in the fused job, then votes.
     expect(jobs[0].params).toEqual([0, 2, 2, 10]);
     // recommend_other reads no volume; close stands in for it.
@@ -118,17 +139,19 @@ describe('fusion plan', () => {
     ];
     for (const [what, call] of cases) {
       const jobs = planJobs([callOf('recommend_all', [], offsets, columns), call]);
-      expect(jobs.map((job) => job.kernel), what).toEqual(['recommend_all', 'recommend_ma']);
+      expect(passesOf(jobs), what).toEqual([FUSED, FUSED]);
+      expect(jobs.map((job) => job.params.slice(1)), what).toEqual([
+        [1, 0],
+        [1, 1],
+      ]);
     }
   });
 
   it('forms one group per profile', () => {
     const calls = [0, 1].flatMap((profile) => ['recommend_all', 'recommend_ma'].map((id) => callOf(id, [], offsets, columns, profile as 0 | 1)));
     const jobs = planJobs(calls);
-    expect(jobs.map((job) => [job.kernel, job.params[0]])).toEqual([
-      [FUSED_RATINGS_KERNEL, 0],
-      [FUSED_RATINGS_KERNEL, 1],
-    ]);
+    expect(passesOf(jobs)).toEqual([FUSED, FUSED]);
+    expect(jobs.map((job) => job.params[0])).toEqual([0, 1]);
   });
 });
 
@@ -152,8 +175,8 @@ describe.skipIf(backend === undefined)(`fused ratings on ${adapterName}`, () => 
       const expected = await computeColumns(universe, planFeatures(requests), createReferenceBackend(), options);
       const before = backend!.dispatchCount;
       const actual = await computeColumns(universe, planFeatures(requests), backend!, options);
-      // One fused dispatch, and one each for rec_sma(25) and rec_hma(10).
-      expect(backend!.dispatchCount - before).toBe(3);
+      // The two passes of the fused job, and one dispatch each for rec_sma(25) and rec_hma(10).
+      expect(backend!.dispatchCount - before).toBe(4);
       expect(actual.map((column) => column.name)).toEqual(expected.map((column) => column.name));
       const differences = actual.map((column, k) => describeDifference(universe, column, expected[k])).filter((d) => d !== '');
       expect(differences).toEqual([]);
@@ -170,33 +193,63 @@ describe.skipIf(backend === undefined)(`fused ratings on ${adapterName}`, () => 
     const before = backend!.dispatchCount;
     const actual = await computeColumns(gapped, planFeatures(requests), backend!, options);
     // The ratings and the oscillator and Ichimoku votes read high, low and close, so they run on
-    // the same bars and fuse into one dispatch. The seven votes that read close alone and
-    // rec_vwma run on other bars, one dispatch each.
-    expect(backend!.dispatchCount - before).toBe(9);
+    // the same bars and fuse into one job of two passes. The seven votes that read close alone
+    // and rec_vwma run on other bars, one dispatch each.
+    expect(backend!.dispatchCount - before).toBe(10);
     const differences = actual.map((column, k) => describeDifference(gapped, column, expected[k])).filter((d) => d !== '');
     expect(differences).toEqual([]);
     expect(Number.isNaN(actual[0].values[4])).toBe(true);
   }, 600_000);
 
   it('matches reference on short, flat, gappy and volume-less series', async () => {
-    // Lengths 0 to 12, 60 flat bars, 300 bars with NaN gaps, 300 bars without volume.
-    const lengths = [...Array.from({ length: 13 }, (_, k) => k), 60, 300, 300];
-    const offsets = new Int32Array(lengths.length + 1);
-    lengths.forEach((length, s) => (offsets[s + 1] = offsets[s] + length));
-    const columns = columnsOf(offsets, 5);
-    const flat = offsets[13];
-    for (const column of Object.values(columns)) column.fill(100, flat, flat + 60);
-    for (const column of Object.values(columns)) for (let i = offsets[14] + 3; i < offsets[15]; i += 7) column[i] = NaN;
-    columns.volume.fill(NaN, offsets[15], offsets[16]);
-    const calls = FAMILY.slice(0, 24).map(([id, own]) => callOf(id, own, offsets, columns));
-    const expected = calls.map((call) => ({ ...call, outputs: call.outputs.map((column) => new Float64Array(column.length)) }));
-    for (const call of expected) runReferenceCall(call);
+    const { calls, expected } = edgeCalls();
     const before = backend!.dispatchCount;
     await backend!.run(calls);
-    expect(backend!.dispatchCount - before).toBe(1);
-    const differences = calls.map((call, k) => countBitDifferences(expected[k].outputs[0], call.outputs[0]).count);
-    expect(differences).toEqual(calls.map(() => 0));
-    // The ratings are defined on the long series, so the check compares values, not only NaN.
-    expect(Number.isFinite(calls[0].outputs[0][offsets[16] - 1])).toBe(true);
+    expect(backend!.dispatchCount - before).toBe(2);
+    expectSameBits(calls, expected);
   }, 600_000);
 });
+
+const chunked = await openWebGpu({ maxSeriesPerDispatch: 3 });
+
+describe.skipIf(chunked.backend === undefined)(`fused ratings in small dispatches on ${chunked.adapterName}`, () => {
+  afterAll(async () => {
+    await chunked.backend?.close();
+  });
+
+  it('matches reference with at most 3 series a dispatch', async () => {
+    const { calls, expected } = edgeCalls();
+    const before = chunked.backend!.dispatchCount;
+    await chunked.backend!.run(calls);
+    // 16 series in 6 chunks, two passes each.
+    expect(chunked.backend!.dispatchCount - before).toBe(12);
+    expectSameBits(calls, expected);
+  }, 600_000);
+});
+
+/**
+ * The family's 24 fusing calls over edge-case series, and the same calls run on the reference:
+ * lengths 0 to 12, 60 flat bars, 300 bars with NaN gaps, 300 bars without volume.
+ */
+function edgeCalls(): { calls: KernelCall[]; expected: KernelCall[] } {
+  const lengths = [...Array.from({ length: 13 }, (_, k) => k), 60, 300, 300];
+  const offsets = new Int32Array(lengths.length + 1);
+  lengths.forEach((length, s) => (offsets[s + 1] = offsets[s] + length));
+  const columns = columnsOf(offsets, 5);
+  const flat = offsets[13];
+  for (const column of Object.values(columns)) column.fill(100, flat, flat + 60);
+  for (const column of Object.values(columns)) for (let i = offsets[14] + 3; i < offsets[15]; i += 7) column[i] = NaN;
+  columns.volume.fill(NaN, offsets[15], offsets[16]);
+  const calls = FAMILY.slice(0, 24).map(([id, own]) => callOf(id, own, offsets, columns));
+  const expected = calls.map((call) => ({ ...call, outputs: call.outputs.map((column) => new Float64Array(column.length)) }));
+  for (const call of expected) runReferenceCall(call);
+  return { calls, expected };
+}
+
+function expectSameBits(calls: KernelCall[], expected: KernelCall[]): void {
+  const differences = calls.map((call, k) => countBitDifferences(expected[k].outputs[0], call.outputs[0]).count);
+  expect(differences).toEqual(calls.map(() => 0));
+  // The ratings are defined on the long series, so the check compares values, not only NaN.
+  const last = calls[0].offsets[calls[0].offsets.length - 1] - 1;
+  expect(Number.isFinite(calls[0].outputs[0][last])).toBe(true);
+}

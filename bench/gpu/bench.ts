@@ -145,7 +145,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   await webgpu.prepare(ids);
   const compileSeconds = (performance.now() - t0) / 1000;
-  log(`compiled ${ids.length} pipelines in ${compileSeconds.toFixed(1)} s`);
+  log(`compiled the pipelines of ${ids.length} indicators in ${compileSeconds.toFixed(1)} s`);
 
   // Bit-identity against the reference, both conventions: each indicator in a run of its own
   // (its own kernel), then all of them in one run (the ratings fused into one job).
@@ -197,7 +197,7 @@ async function main(): Promise<void> {
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
   console.log(`# GPU benchmark, ${new Date().toISOString().slice(0, 10)}`);
   console.log(`\nMachine: ${cpu}, ${availableParallelism()} cores; GPU: ${adapter ? describeAdapter(adapter) : 'none'}; Node ${process.version}.`);
-  console.log(`Indicators on webgpu: ${ids.length} of ${REGISTRY.length} at their defaults (${features} feature columns); pipelines compiled in ${compileSeconds.toFixed(1)} s.`);
+  console.log(`Indicators on webgpu: ${ids.length} of ${REGISTRY.length} at their defaults (${features} feature columns), the ratings fused into one job; pipelines compiled in ${compileSeconds.toFixed(1)} s.`);
   if (missing.length > 0) console.log(`Without a WGSL kernel, left out of both sides: ${missing.join(', ')}.`);
   console.log(`\nBit-identity with the reference on ${real.symbols.length} real symbols (${realBars} bars), both conventions, each indicator alone and all in one run: ${compared} values compared, ` +
     (mismatches.length === 0 ? 'zero differences.' : `${mismatches.length} columns differ:`));

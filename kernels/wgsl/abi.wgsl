@@ -2,7 +2,8 @@
 //
 // A shader module is f64.wgsl, math.wgsl, lib.wgsl, the other lib-*.wgsl files, this file and
 // then kernels/wgsl/<id>.wgsl, which defines `fn run_series(s: u32)`. The entry point below
-// runs one invocation per series.
+// runs one invocation per series, or one per series and lane (`lane()`) for a kernel that
+// splits a series' work.
 //
 // Doubles travel as vec2<u32> bit patterns (see f64.wgsl). Inputs and the work buffer (outputs,
 // then scratch) form one address space, like the pointers of the wasm kernels: an address
@@ -24,6 +25,8 @@ struct Dispatch {
   scratch_base: u32,
   // Scratch elements of each series (spec.scratch(params, maxLength)).
   scratch_stride: u32,
+  // Invocations per series: 1, or more for a kernel that splits a series' work over lanes.
+  lanes: u32,
 }
 
 @group(0) @binding(0) var<uniform> dispatch: Dispatch;
@@ -80,13 +83,24 @@ fn param_i32(k: u32) -> i32 {
   return f64_to_i32(params[k]);
 }
 
-// One invocation per series. The host spreads workgroups over x and y when a dispatch needs
-// more than maxComputeWorkgroupsPerDimension of them, so the index folds both in.
+// The lane of this invocation within its series, 0 to dispatch.lanes - 1.
+var<private> current_lane: u32;
+
+fn lane() -> u32 {
+  return current_lane;
+}
+
+// One invocation per series and lane, lane-major: invocations next to each other run the same
+// lane of neighbouring series, so a GPU's SIMD groups stay on one code path. The host spreads
+// workgroups over x and y when a dispatch needs more than maxComputeWorkgroupsPerDimension of
+// them, so the index folds both in.
 @compute @workgroup_size(64)
 fn main(@builtin(global_invocation_id) id: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
-  let s = id.x + id.y * groups.x * 64u;
-  if (s >= dispatch.series) {
+  let index = id.x + id.y * groups.x * 64u;
+  let lane_index = index / dispatch.series;
+  if (lane_index >= dispatch.lanes) {
     return;
   }
-  run_series(s);
+  current_lane = lane_index;
+  run_series(index - lane_index * dispatch.series);
 }

@@ -3,7 +3,10 @@ import type { IndicatorSpec } from '../registry/types.js';
 /**
  * One kernel call over a set of series: the batch layout of design.md. `offsets` has one
  * entry per series plus one; inputs and outputs are columns in that layout, allocated by the
- * backend that runs the call. `params` are the kernel parameters (`kernelParams`).
+ * backend that runs the call. `params` are the kernel parameters (`kernelParams`). A backend
+ * may put arrays of its own, of the same length, in place of the `outputs` columns (the webgpu
+ * backend hands over its mapped readback buffers), so read the outputs after the run from
+ * the call.
  */
 export interface KernelCall {
   spec: IndicatorSpec;

@@ -7,23 +7,26 @@
  * turns the calls into jobs, fusing the ratings family so that shared members run once.
  *
  * A run's dispatches go to the GPU in batches, each one compute pass in one submission, so
- * that the driver may run the jobs of a batch side by side.
+ * that the driver may run the jobs of a batch side by side. The outputs come back into mapped
+ * readback buffers, one per column, whose ranges become the output columns: the host copies
+ * nothing, and `release` or `close` frees them.
  *
  * NOTE: one invocation per series keeps at most as many GPU threads busy per job as there are
- * symbols (504 for the S&P 500), far below what a data-centre GPU can run at once.
+ * symbols (504 for the S&P 500), far below what a data-centre GPU can run at once. The fused
+ * ratings run 26 invocations per series; the other kernels would need their own split.
  */
 import { ParameterError, TaBackfillError } from '../errors.js';
 import { describeAdapter, requestWebGpuDevice, type AdapterSummary, type WebGpuDevice, type WebGpuDeviceOptions } from '../webgpu/device.js';
-import { plainJob, planJobs, type GpuJob } from '../webgpu/fusion.js';
+import { kernelsOf, plainJob, planJobs, type GpuJob } from '../webgpu/fusion.js';
 import { assembleShader, hasWgslKernel, locateLine, WGSL_KERNEL_DIRECTORY, type AssembledShader } from '../webgpu/shader.js';
 import type { Backend, KernelCall } from './types.js';
 
 const WORKGROUP_SIZE = 64;
 const BYTES_PER_DOUBLE = 8;
-/** Bytes of the Dispatch uniform: six u32 fields, rounded up to 16. */
+/** Bytes of the Dispatch uniform: seven u32 fields, rounded up to 16. */
 const DISPATCH_UNIFORM_BYTES = 32;
-/** Output bytes of one submitted batch; the host reads one batch back while the next runs. */
-const MAX_BYTES_IN_FLIGHT = 256 * 2 ** 20;
+/** Work-buffer bytes (outputs and scratch) of one submitted batch of dispatches. */
+const MAX_BATCH_BYTES = 256 * 2 ** 20;
 
 /** An indicator without a WGSL kernel was sent to the webgpu backend. */
 export class MissingKernelError extends TaBackfillError {}
@@ -72,18 +75,17 @@ interface Chunk {
   scratchStride: number;
 }
 
-/** A dispatch encoded and not yet read back. */
+/** One chunk of a job, encoded and not yet submitted. */
 interface EncodedDispatch {
-  job: GpuJob;
-  pipeline: GPUComputePipeline;
-  bindGroup: GPUBindGroup;
-  /** Workgroups along x and y. */
-  grid: [number, number];
-  /** The dispatch's work buffer, whose first `bytes` are its outputs. */
+  /** One dispatch per pass of the job, in order. */
+  steps: { pipeline: GPUComputePipeline; bindGroup: GPUBindGroup; grid: [number, number] }[];
+  /** The chunk's work buffer: its outputs, column after column, then its scratch. */
   work: GPUBuffer;
-  chunk: Chunk;
-  readback: GPUBuffer;
+  /** Copies of the chunk's output columns into the job's output buffers. */
+  copies: { target: GPUBuffer; from: number; to: number; bytes: number }[];
+  /** Bytes of the work buffer. */
   bytes: number;
+  /** Buffers to free once the GPU is done with the chunk. */
   buffers: GPUBuffer[];
 }
 
@@ -99,6 +101,8 @@ export class WebGpuBackend implements Backend {
   private opening: Promise<WebGpuDevice> | undefined;
   private opened: WebGpuDevice | undefined;
   private dispatches = 0;
+  /** Mapped readback buffers whose ranges are output columns a run handed over. */
+  private readonly handedOver: GPUBuffer[] = [];
 
   constructor(private readonly options: WebGpuBackendOptions = {}) {
     const maxSeries = options.maxSeriesPerDispatch ?? Number.MAX_SAFE_INTEGER;
@@ -136,14 +140,15 @@ export class WebGpuBackend implements Backend {
   }
 
   /**
-   * Compiles the pipelines of indicators `ids` now, all at once, so that the driver can
-   * compile them in parallel. `run` compiles any pipeline it still lacks on first use.
+   * Compiles the pipelines that runs of indicators `ids` use now, all at once, so that the
+   * driver can compile them in parallel. `run` compiles any pipeline it still lacks on first use.
    */
   async prepare(ids: readonly string[]): Promise<void> {
     const missing = [...new Set(ids)].filter((id) => !this.hasKernel(id));
     if (missing.length > 0) throw new MissingKernelError(describeMissingKernels(missing), { feature: missing[0] });
     const { device } = await this.device();
-    await Promise.all([...new Set(ids)].map((id) => this.pipeline(device, id)));
+    const kernels = new Set(ids.flatMap((id) => (this.options.fuse === false ? [id] : kernelsOf(id))));
+    await Promise.all([...kernels].map((kernel) => this.pipeline(device, kernel)));
   }
 
   allocateFloat64(length: number): Float64Array {
@@ -154,11 +159,15 @@ export class WebGpuBackend implements Backend {
     return new Int32Array(length);
   }
 
+  /** The number of output buffers handed over so far; `release` destroys those after it. */
   mark(): number {
-    return 0;
+    return this.handedOver.length;
   }
 
-  release(): void {}
+  /** Destroys the output buffers handed over after `mark`, which detaches their columns. */
+  release(mark: number): void {
+    for (const buffer of this.handedOver.splice(mark)) buffer.destroy();
+  }
 
   async run(calls: readonly KernelCall[]): Promise<void> {
     const missing = [...new Set(calls.map((call) => call.spec.id))].filter((id) => !this.hasKernel(id));
@@ -172,48 +181,56 @@ export class WebGpuBackend implements Backend {
     device.pushErrorScope('out-of-memory');
     device.pushErrorScope('validation');
     const owned: GPUBuffer[] = [];
-    // Dispatches encoded and not yet submitted, and the batch submitted last, not yet read back.
+    // Each job's output buffers, one per output column.
+    const outputs: GPUBuffer[][] = [];
+    // Dispatches encoded and not yet submitted.
     let batch: EncodedDispatch[] = [];
-    let submitted: EncodedDispatch[] = [];
     let failure: { error: unknown } | undefined;
     try {
       // Every pipeline of the run compiles at once, before the first dispatch.
-      const kernels = [...new Set(work.map((job) => job.kernel))];
+      const kernels = [...new Set(work.flatMap((job) => job.passes.map((pass) => pass.kernel)))];
       const compiled = await Promise.all(kernels.map((kernel) => this.pipeline(device, kernel)));
       const pipelines = new Map(kernels.map((kernel, k) => [kernel, compiled[k]]));
       const whole = this.uploadInputs(device, work, bindingBytes);
       if (whole !== undefined) owned.push(whole.buffer);
+      for (const job of work) outputs.push(this.createOutputBuffers(device, job));
       let batchBytes = 0;
-      // Submits the batch, then reads back the one before while the GPU runs this one.
+      let previousDone: Promise<undefined> = Promise.resolve(undefined);
+      // Submits the batch and frees its buffers once the GPU is done with them, then waits for
+      // the batch before, so that at most two batches hold GPU memory.
       const flush = async (): Promise<void> => {
         this.submit(device, batch);
-        const previous = submitted;
-        submitted = batch;
+        for (const item of batch) for (const buffer of item.buffers) buffer.destroy();
         batch = [];
         batchBytes = 0;
-        await this.readBack(previous);
+        const done = device.queue.onSubmittedWorkDone();
+        await previousDone;
+        previousDone = done;
       };
-      for (const job of work) {
+      for (const [j, job] of work.entries()) {
         const chunks = this.planChunks(device, job, bindingBytes, whole === undefined);
         // A chunk of empty series has nothing to compute or read back.
         for (const chunk of chunks.filter((candidate) => candidate.bars > 0)) {
           const inputs = whole ?? this.uploadChunkInputs(device, job, chunk);
-          const dispatch = this.encodeDispatch(device, pipelines.get(job.kernel)!, job, chunk, inputs);
+          const dispatch = this.encodeDispatch(device, pipelines, job, chunk, inputs, outputs[j]);
           if (whole === undefined) dispatch.buffers.push(inputs.buffer);
           batch.push(dispatch);
           batchBytes += dispatch.bytes;
-          if (batchBytes >= MAX_BYTES_IN_FLIGHT) await flush();
+          if (batchBytes >= MAX_BATCH_BYTES) await flush();
         }
       }
       if (batch.length > 0) await flush();
-      const last = submitted;
-      submitted = [];
-      await this.readBack(last);
+      await Promise.all(outputs.flat().map((buffer) => buffer.mapAsync(GPUMapMode.READ)));
+      // The mapped ranges become the output columns, without a copy on the host.
+      work.forEach((job, j) => outputs[j].forEach((buffer, k) => job.deliver(k, new Float64Array(buffer.getMappedRange()))));
+      this.handedOver.push(...outputs.flat());
     } catch (error) {
       failure = { error };
+      // Output buffers are only handed over by a run that succeeds.
+      for (const buffer of outputs.flat()) owned.push(buffer);
     } finally {
-      // Dispatches encoded or submitted but never read back, when a step failed.
-      for (const item of [...batch, ...submitted]) owned.push(...item.buffers);
+      // Dispatches encoded but never submitted, when a step failed.
+      for (const item of batch) owned.push(...item.buffers);
       for (const buffer of owned) buffer.destroy();
     }
     const validation = await device.popErrorScope();
@@ -225,7 +242,9 @@ export class WebGpuBackend implements Backend {
     if (error) throw new TaBackfillError(`The webgpu backend failed on ${describeAdapter(this.opened!.adapterSummary)}: ${error.message}`);
   }
 
+  /** Closes the device, which frees the output columns runs handed over. */
   async close(): Promise<void> {
+    this.release(0);
     const opening = this.opening;
     this.opening = undefined;
     this.opened = undefined;
@@ -297,8 +316,10 @@ export class WebGpuBackend implements Backend {
     const limit = Math.floor(bindingBytes / BYTES_PER_DOUBLE);
     const outputs = job.outputs.length;
     const inputs = new Set(job.inputs).size;
-    // The workgroup grid spans x and y, each at most maxComputeWorkgroupsPerDimension.
-    const gridSeries = device.limits.maxComputeWorkgroupsPerDimension ** 2 * WORKGROUP_SIZE;
+    // The workgroup grid spans x and y, each at most maxComputeWorkgroupsPerDimension, and
+    // covers every lane of every series.
+    const lanes = Math.max(...job.passes.map((pass) => pass.lanes));
+    const gridSeries = Math.floor((device.limits.maxComputeWorkgroupsPerDimension ** 2 * WORKGROUP_SIZE) / lanes);
     const maxSeries = Math.min(this.maxSeriesPerDispatch, gridSeries);
     const fits = (count: number, bars: number, maxLength: number): boolean => {
       const work = outputs * bars + count * job.scratch(maxLength);
@@ -331,15 +352,20 @@ export class WebGpuBackend implements Backend {
     return chunks;
   }
 
-  /** Creates the buffers and bind group of one chunk of a job; `submit` encodes it. */
-  private encodeDispatch(device: GPUDevice, pipeline: GPUComputePipeline, job: GpuJob, chunk: Chunk, inputs: InputUpload): EncodedDispatch {
+  /** Creates the buffers and bind groups of one chunk of a job; `submit` encodes its passes. */
+  private encodeDispatch(
+    device: GPUDevice,
+    pipelines: Map<string, GPUComputePipeline>,
+    job: GpuJob,
+    chunk: Chunk,
+    inputs: InputUpload,
+    outputs: GPUBuffer[],
+  ): EncodedDispatch {
     const series = chunk.last - chunk.first;
     const bar0 = job.offsets[chunk.first];
     const outputElements = job.outputs.length * chunk.bars;
     const workElements = Math.max(1, outputElements + series * chunk.scratchStride);
 
-    const header = new Uint32Array(DISPATCH_UNIFORM_BYTES / 4);
-    header.set([series, inputs.length, inputs.length, chunk.bars, inputs.length + outputElements, chunk.scratchStride]);
     const seriesOffsets = new Uint32Array(series + 1);
     for (let s = 0; s <= series; s++) seriesOffsets[s] = job.offsets[chunk.first + s] - bar0;
     const inputBases = new Uint32Array(Math.max(1, job.inputs.length));
@@ -350,57 +376,64 @@ export class WebGpuBackend implements Backend {
     const params = new Float64Array(Math.max(1, job.params.length));
     params.set(job.params);
 
-    const uniform = this.createFilledBuffer(device, 'dispatch', header, GPUBufferUsage.UNIFORM);
     const offsetsBuffer = this.createFilledBuffer(device, 'series offsets', seriesOffsets, GPUBufferUsage.STORAGE);
     const basesBuffer = this.createFilledBuffer(device, 'input bases', inputBases, GPUBufferUsage.STORAGE);
     const paramsBuffer = this.createFilledBuffer(device, 'params', params, GPUBufferUsage.STORAGE);
     const workBuffer = device.createBuffer({ label: `${job.label} work`, size: workElements * BYTES_PER_DOUBLE, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC });
-    const outputBytes = outputElements * BYTES_PER_DOUBLE;
-    const readback = device.createBuffer({ label: `${job.label} readback`, size: outputBytes, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
 
-    const bindGroup = device.createBindGroup({
-      label: job.label,
-      layout: this.bindGroupLayout(device),
-      entries: [
-        { binding: 0, resource: { buffer: uniform } },
-        { binding: 1, resource: { buffer: offsetsBuffer } },
-        { binding: 2, resource: { buffer: basesBuffer } },
-        { binding: 3, resource: { buffer: paramsBuffer } },
-        { binding: 4, resource: { buffer: inputs.buffer, size: inputs.length * BYTES_PER_DOUBLE } },
-        { binding: 5, resource: { buffer: workBuffer } },
-      ],
+    const buffers = [offsetsBuffer, basesBuffer, paramsBuffer, workBuffer];
+    // Each pass has its own uniform, which differs only in the lanes.
+    const steps = job.passes.map((pass) => {
+      const header = new Uint32Array(DISPATCH_UNIFORM_BYTES / 4);
+      header.set([series, inputs.length, inputs.length, chunk.bars, inputs.length + outputElements, chunk.scratchStride, pass.lanes]);
+      const uniform = this.createFilledBuffer(device, 'dispatch', header, GPUBufferUsage.UNIFORM);
+      buffers.push(uniform);
+      const bindGroup = device.createBindGroup({
+        label: pass.kernel,
+        layout: this.bindGroupLayout(device),
+        entries: [
+          { binding: 0, resource: { buffer: uniform } },
+          { binding: 1, resource: { buffer: offsetsBuffer } },
+          { binding: 2, resource: { buffer: basesBuffer } },
+          { binding: 3, resource: { buffer: paramsBuffer } },
+          { binding: 4, resource: { buffer: inputs.buffer, size: inputs.length * BYTES_PER_DOUBLE } },
+          { binding: 5, resource: { buffer: workBuffer } },
+        ],
+      });
+      const groups = Math.ceil((series * pass.lanes) / WORKGROUP_SIZE);
+      const groupsX = Math.min(groups, device.limits.maxComputeWorkgroupsPerDimension);
+      return { pipeline: pipelines.get(pass.kernel)!, bindGroup, grid: [groupsX, Math.ceil(groups / groupsX)] as [number, number] };
     });
-    const groups = Math.ceil(series / WORKGROUP_SIZE);
-    const groupsX = Math.min(groups, device.limits.maxComputeWorkgroupsPerDimension);
-    return {
-      job,
-      chunk,
-      pipeline,
-      bindGroup,
-      grid: [groupsX, Math.ceil(groups / groupsX)],
-      work: workBuffer,
-      readback,
-      bytes: outputBytes,
-      buffers: [uniform, offsetsBuffer, basesBuffer, paramsBuffer, workBuffer, readback],
-    };
+    // Output column k of the chunk goes to its bars in the job's buffer of column k.
+    const columnBytes = chunk.bars * BYTES_PER_DOUBLE;
+    const copies = outputs.map((target, k) => ({ target, from: k * columnBytes, to: bar0 * BYTES_PER_DOUBLE, bytes: columnBytes }));
+    return { steps, work: workBuffer, copies, bytes: workElements * BYTES_PER_DOUBLE, buffers };
   }
 
   /**
    * Encodes a batch of dispatches in one compute pass, then the copies of their outputs, and
-   * submits them as one command buffer. The dispatches of a pass write distinct buffers and
-   * only read the inputs, so a driver may run them at the same time.
+   * submits them as one command buffer. The dispatches write distinct buffers and only read
+   * the inputs, so a driver may run them at the same time. Jobs of several passes need a
+   * barrier between their passes, so every job's first pass comes first, then every second.
    */
   private submit(device: GPUDevice, batch: readonly EncodedDispatch[]): void {
     const encoder = device.createCommandEncoder({ label: 'ta-backfill batch' });
     const pass = encoder.beginComputePass({ label: 'ta-backfill kernels' });
-    for (const item of batch) {
-      pass.setPipeline(item.pipeline);
-      pass.setBindGroup(0, item.bindGroup);
-      pass.dispatchWorkgroups(item.grid[0], item.grid[1]);
-      this.dispatches++;
+    const passes = Math.max(...batch.map((item) => item.steps.length));
+    for (let p = 0; p < passes; p++) {
+      for (const item of batch) {
+        const step = item.steps[p];
+        if (step === undefined) continue;
+        pass.setPipeline(step.pipeline);
+        pass.setBindGroup(0, step.bindGroup);
+        pass.dispatchWorkgroups(step.grid[0], step.grid[1]);
+        this.dispatches++;
+      }
     }
     pass.end();
-    for (const item of batch) encoder.copyBufferToBuffer(item.work, 0, item.readback, 0, item.bytes);
+    for (const item of batch) {
+      for (const copy of item.copies) encoder.copyBufferToBuffer(item.work, copy.from, copy.target, copy.to, copy.bytes);
+    }
     device.queue.submit([encoder.finish()]);
   }
 
@@ -411,19 +444,22 @@ export class WebGpuBackend implements Backend {
     return buffer;
   }
 
-  /** Waits for submitted dispatches and copies their outputs into the calls' output columns. */
-  private async readBack(pending: readonly EncodedDispatch[]): Promise<void> {
-    try {
-      await Promise.all(pending.map((item) => item.readback.mapAsync(GPUMapMode.READ)));
-      for (const { job, chunk, readback } of pending) {
-        const values = new Float64Array(readback.getMappedRange());
-        const bar0 = job.offsets[chunk.first];
-        job.outputs.forEach((column, k) => column.set(values.subarray(k * chunk.bars, (k + 1) * chunk.bars), bar0));
-        readback.unmap();
+  /**
+   * Creates one readback buffer per output column of a job, as long as the call's column. The
+   * chunks copy their outputs into it, and its mapped range becomes the column.
+   */
+  private createOutputBuffers(device: GPUDevice, job: GpuJob): GPUBuffer[] {
+    return job.outputs.map((column, k) => {
+      const bytes = column.length * BYTES_PER_DOUBLE;
+      if (bytes > device.limits.maxBufferSize) {
+        throw new TaBackfillError(
+          `${job.label}: an output column of ${column.length} values exceeds the ${device.limits.maxBufferSize} bytes of one WebGPU buffer on this device. ` +
+            'Use --backend wasm, or split the universe.',
+          { feature: job.label },
+        );
       }
-    } finally {
-      for (const item of pending) for (const buffer of item.buffers) buffer.destroy();
-    }
+      return device.createBuffer({ label: `${job.label} output ${k}`, size: bytes, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+    });
   }
 
   private bindGroupLayout(device: GPUDevice): GPUBindGroupLayout {

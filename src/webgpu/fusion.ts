@@ -1,25 +1,38 @@
 /**
- * Turns a run's kernel calls into GPU jobs. A job is one WGSL kernel over the calls' series:
- * most calls become a job of their own indicator's kernel, and the ratings family is fused.
- * recommend_ma, recommend_other, recommend_all and recommend_label share their 26 members, and
- * the rec_* features are those members' votes, so calls of the family over the same series,
- * columns and ratings profile become one job of kernels/wgsl/fused/ratings.wgsl, which computes
- * each member once and routes it to every column that asks for it.
+ * Turns a run's kernel calls into GPU jobs. A job is one or more passes of WGSL kernels over
+ * the calls' series: most calls become a one-pass job of their own indicator's kernel, and the
+ * ratings family is fused. recommend_ma, recommend_other, recommend_all and recommend_label
+ * share their 26 members, and the rec_* features are those members' votes, so calls of the
+ * family over the same series, columns and ratings profile become one job of two passes:
+ * kernels/wgsl/fused/ratings-votes.wgsl computes each member's votes once, one lane per member,
+ * and kernels/wgsl/fused/ratings.wgsl turns them into every column that asks for them.
  */
 import type { KernelCall } from '../backends/types.js';
 
-/** Kernel of the fused ratings job, a path under kernels/wgsl without the extension. */
-export const FUSED_RATINGS_KERNEL = 'fused/ratings';
-
-/** Scratch slots of the fused ratings kernel per series (kernels/wgsl/fused/ratings.wgsl). */
-export function fusedRatingsScratch(maxLength: number): number {
-  return 13 * maxLength + 64;
+/** One dispatch of a job: a WGSL kernel (a path under kernels/wgsl without the extension). */
+export interface JobPass {
+  kernel: string;
+  /** Invocations per series (`lane()` in the kernel). */
+  lanes: number;
 }
 
-/** One dispatchable unit of work: a WGSL kernel, its parameters and its columns. */
+/** The passes of the fused ratings job: the 26 members' votes, then the outputs. */
+export const FUSED_RATINGS_PASSES: readonly JobPass[] = [
+  { kernel: 'fused/ratings-votes', lanes: 26 },
+  { kernel: 'fused/ratings', lanes: 1 },
+];
+
+/** Scratch slots of the fused ratings job per series (kernels/wgsl/lib-fused.wgsl). */
+export function fusedRatingsScratch(maxLength: number): number {
+  return 174 * maxLength + 1499;
+}
+
+/**
+ * One unit of work: passes that run one after another over the same bindings (parameters,
+ * columns and scratch).
+ */
 export interface GpuJob {
-  /** The WGSL kernel: a registry id, or FUSED_RATINGS_KERNEL. */
-  kernel: string;
+  passes: readonly JobPass[];
   /** The feature ids the job computes, for messages. */
   label: string;
   params: number[];
@@ -28,6 +41,8 @@ export interface GpuJob {
   outputs: Float64Array[];
   /** Scratch slots of one series when the longest series of a dispatch has maxLength bars. */
   scratch(maxLength: number): number;
+  /** Puts `values` in place of output column k in the call it belongs to. */
+  deliver(k: number, values: Float64Array): void;
 }
 
 type Family = 'ma' | 'other';
@@ -50,6 +65,16 @@ const RATING_CODES: Record<string, { code: number; families: Family[] }> = {
   recommend_other: { code: 2, families: ['other'] },
 };
 const LABEL_OF = ['recommend_all', 'recommend_ma', 'recommend_other'];
+
+/**
+ * The WGSL kernels a run of indicator `id` uses: the fused passes for a rating (it always runs
+ * fused) and the indicator's own kernel for anything else, which includes a vote that may or
+ * may not join a rating.
+ */
+export function kernelsOf(id: string): string[] {
+  if (RATING_CODES[id] !== undefined || id === 'recommend_label') return FUSED_RATINGS_PASSES.map((pass) => pass.kernel);
+  return [id];
+}
 
 /**
  * The role of a call in the fused kernel, or undefined when the call is not a member of the
@@ -114,13 +139,16 @@ function fits(group: Group, call: KernelCall, fields: Map<string, Float64Array>)
 export function plainJob(call: KernelCall): GpuJob {
   const { spec, params } = call;
   return {
-    kernel: spec.id,
+    passes: [{ kernel: spec.id, lanes: 1 }],
     label: spec.id,
     params: call.params,
     offsets: call.offsets,
     inputs: call.inputs,
     outputs: call.outputs,
     scratch: (maxLength) => spec.scratch(params, maxLength),
+    deliver: (k, values) => {
+      call.outputs[k] = values;
+    },
   };
 }
 
@@ -130,20 +158,24 @@ function fusedJob(group: Group): GpuJob {
   // A group that only computes recommend_other never reads volume; close stands in for it.
   const inputs = ['high', 'low', 'close', 'volume'].map((name) => fields.get(name) ?? close);
   return {
-    kernel: FUSED_RATINGS_KERNEL,
+    passes: FUSED_RATINGS_PASSES,
     label: [...new Set(members.map((member) => member.call.spec.id))].join('+'),
     params: [group.tail[0], members.length, ...members.map((member) => member.code)],
     offsets: group.offsets,
     inputs,
     outputs: members.map((member) => member.call.outputs[0]),
     scratch: fusedRatingsScratch,
+    deliver: (k, values) => {
+      members[k].call.outputs[0] = values;
+    },
   };
 }
 
 /**
  * Plans the GPU jobs of a run. Ratings over the same series, columns, profile and conventions
- * form a group, and the votes of their members join it; a group of two or more calls becomes
- * one fused job. Every other call, and a rating alone, runs its own kernel.
+ * form a group, and the votes of their members join it; each group becomes one fused job, a
+ * rating alone too, since the fused job splits each series over 26 lanes. Every other call
+ * runs its own kernel.
  */
 export function planJobs(calls: readonly KernelCall[]): GpuJob[] {
   const groups: Group[] = [];
@@ -172,10 +204,6 @@ export function planJobs(calls: readonly KernelCall[]): GpuJob[] {
 
   const fused = new Map<KernelCall, GpuJob>();
   for (const group of groups) {
-    if (group.members.length < 2) {
-      grouped.delete(group.members[0].call);
-      continue;
-    }
     const members = new Set(group.members.map((member) => member.call));
     fused.set(calls.find((call) => members.has(call))!, fusedJob(group));
   }
