@@ -18,15 +18,16 @@ const MAX_BINDING_BYTES = 256 * 1024;
 
 const { backend, adapterName } = await openWebGpu({ maxSeriesPerDispatch: 3, maxBindingBytes: MAX_BINDING_BYTES });
 
-// atr reads three inputs; macd writes three outputs and uses scratch.
-const REQUESTS = ['atr(14)', 'macd(12,26,9)'];
+// atr reads three inputs; macd writes three outputs and uses scratch; linearreg and cci are
+// split over bars, cci only under TA-Lib's conventions.
+const REQUESTS = ['atr(14)', 'macd(12,26,9)', 'linearreg(14)', 'cci(20)'];
 
 describe.skipIf(backend === undefined)(`webgpu chunking on ${adapterName}`, () => {
   let universe: Universe;
 
   beforeAll(async () => {
     universe = await readSp500Sample(20);
-    await backend!.prepare(['atr', 'macd']);
+    await backend!.prepare(['atr', 'macd', 'linearreg', 'cci']);
   }, 600_000);
 
   afterAll(async () => {
@@ -44,8 +45,8 @@ describe.skipIf(backend === undefined)(`webgpu chunking on ${adapterName}`, () =
       const expected = await computeColumns(universe, planFeatures(REQUESTS), createReferenceBackend(), options);
       const before = backend!.dispatchCount;
       const actual = await computeColumns(universe, planFeatures(REQUESTS), backend!, options);
-      // 20 series, at most 3 a dispatch, for each of the two indicators.
-      expect(backend!.dispatchCount - before).toBeGreaterThanOrEqual(2 * 7);
+      // 20 series, at most 3 a dispatch, for each of the four indicators.
+      expect(backend!.dispatchCount - before).toBeGreaterThanOrEqual(4 * 7);
       const differences = actual.map((column, k) => describeDifference(universe, column, expected[k])).filter((d) => d !== '');
       expect(differences).toEqual([]);
     });

@@ -19,7 +19,7 @@ type Columns = Record<'high' | 'low' | 'close' | 'volume', Float64Array>;
 
 const FUSED = 'fused/ratings-votes x26, fused/ratings';
 
-/** The passes of each job: kernel and lanes. */
+/** Lists the passes of each job as kernel and lanes. */
 function passesOf(jobs: GpuJob[]): string[] {
   return jobs.map((job) => job.passes.map((pass) => (pass.lanes === 1 ? pass.kernel : `${pass.kernel} x${pass.lanes}`)).join(', '));
 }
@@ -30,7 +30,7 @@ function columnsOf(offsets: Int32Array, seed: number): Columns {
   return { high, low, close, volume };
 }
 
-/** A call of `id` with its own parameters `own` over shared columns. */
+/** Builds a call of `id` with its own parameters `own` over shared columns. */
 function callOf(id: string, own: number[], offsets: Int32Array, columns: Columns, profile: 0 | 1 = 0, conventions: 0 | 1 = 0): KernelCall {
   const spec = getIndicator(id);
   const fields = [...spec.inputs, ...(spec.optionalInputs ?? [])] as (keyof Columns)[];
@@ -124,7 +124,7 @@ describe('fusion plan', () => {
     expect(passesOf(jobs)).toEqual([FUSED, 'rec_sma']);
     // Ratings come first in the fused job, then votes.
     expect(jobs[0].params).toEqual([0, 2, 2, 10]);
-    // recommend_other reads no volume; close stands in for it.
+    // recommend_other reads no volume, so close is bound in its place.
     expect(jobs[0].inputs).toEqual([columns.high, columns.low, columns.close, columns.close]);
   });
 
@@ -228,8 +228,9 @@ describe.skipIf(chunked.backend === undefined)(`fused ratings in small dispatche
 });
 
 /**
- * The family's 24 fusing calls over edge-case series, and the same calls run on the reference:
- * lengths 0 to 12, 60 flat bars, 300 bars with NaN gaps, 300 bars without volume.
+ * Builds the family's 24 fusing calls over edge-case series, and the same calls run on the
+ * reference. The series have lengths 0 to 12, 60 flat bars, 300 bars with NaN gaps and 300 bars
+ * without volume.
  */
 function edgeCalls(): { calls: KernelCall[]; expected: KernelCall[] } {
   const lengths = [...Array.from({ length: 13 }, (_, k) => k), 60, 300, 300];

@@ -152,6 +152,15 @@ async function main(): Promise<void> {
   const reference = createReferenceBackend();
   const mismatches: string[] = [];
   let compared = 0;
+  // Webgpu seconds of each indicator alone and of the whole plan in one run, the better of the
+  // two conventions: whether the one run beats the sum shows whether the indicators overlap.
+  const aloneSeconds = new Map<string, number>();
+  let togetherSeconds = Infinity;
+  const timed = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
+    const t = performance.now();
+    const result = await work();
+    return [result, (performance.now() - t) / 1000];
+  };
   for (const conventions of [0, 1] as const) {
     const name = conventions === 0 ? 'talib' : 'tradingview';
     const expectedColumns = new Map<string, Float64Array>();
@@ -162,13 +171,15 @@ async function main(): Promise<void> {
     };
     for (const instance of plan) {
       const expected = await compute(real, [instance], reference, { ratingsProfile: 0, conventions });
-      const actual = await compute(real, [instance], webgpu, { ratingsProfile: 0, conventions });
+      const [actual, seconds] = await timed(() => compute(real, [instance], webgpu, { ratingsProfile: 0, conventions }));
+      aloneSeconds.set(instance.columns[0], Math.min(seconds, aloneSeconds.get(instance.columns[0]) ?? Infinity));
       expected.forEach((column, k) => {
         expectedColumns.set(column.name, column.values);
         check(column, actual[k], 'alone');
       });
     }
-    const together = await compute(real, plan, webgpu, { ratingsProfile: 0, conventions });
+    const [together, seconds] = await timed(() => compute(real, plan, webgpu, { ratingsProfile: 0, conventions }));
+    togetherSeconds = Math.min(togetherSeconds, seconds);
     for (const column of together) check({ name: column.name, values: expectedColumns.get(column.name)! }, column, 'all in one run');
     log(`checked conventions ${name}`);
   }
@@ -202,6 +213,14 @@ async function main(): Promise<void> {
   console.log(`\nBit-identity with the reference on ${real.symbols.length} real symbols (${realBars} bars), both conventions, each indicator alone and all in one run: ${compared} values compared, ` +
     (mismatches.length === 0 ? 'zero differences.' : `${mismatches.length} columns differ:`));
   for (const line of mismatches) console.log(`- ${line}`);
+  const alone = [...aloneSeconds.entries()].sort((a, b) => b[1] - a[1]);
+  const aloneTotal = alone.reduce((total, [, seconds]) => total + seconds, 0);
+  const slowest = alone.slice(0, 8).map(([name, seconds]) => `${name} ${seconds.toFixed(3)}`);
+  console.log(
+    `\nOn the real universe, webgpu took ${aloneTotal.toFixed(3)} s for the indicators each in a run of its own, summed, and ` +
+      `${togetherSeconds.toFixed(3)} s for all of them in one run (better of the two conventions, transfers included). ` +
+      `Slowest alone, in s: ${slowest.join(', ')}.`,
+  );
   const header = ['universe', 'bars', 'features', `wasm x${workers} s`, 'webgpu s', `wasm x${workers} M bar-features/s`, 'webgpu M bar-features/s', 'webgpu / wasm'];
   console.log(`\nBest of ${args.repeat} runs after a warm-up; a run is one computeColumns call, transfers included.\n`);
   console.log(`| ${header.join(' | ')} |`);

@@ -27,6 +27,8 @@ struct Dispatch {
   scratch_stride: u32,
   // Invocations per series: 1, or more for a kernel that splits a series' work over lanes.
   lanes: u32,
+  // Bars per lane of a kernel split over bars (`lane_bars`), unused by the others.
+  bar_block: u32,
 }
 
 @group(0) @binding(0) var<uniform> dispatch: Dispatch;
@@ -88,6 +90,13 @@ var<private> current_lane: u32;
 
 fn lane() -> u32 {
   return current_lane;
+}
+
+// The bars [x, y) of a series of `len` bars that this invocation computes in a kernel split
+// over bars: lane k owns bars k * bar_block to (k + 1) * bar_block, cut at the series' end.
+fn lane_bars(len: i32) -> vec2<i32> {
+  let first = min(i32(current_lane * dispatch.bar_block), len);
+  return vec2<i32>(first, min(first + i32(dispatch.bar_block), len));
 }
 
 // One invocation per series and lane, lane-major: invocations next to each other run the same

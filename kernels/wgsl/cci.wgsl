@@ -1,6 +1,8 @@
 // cci(n); the mirror of kernels/as/cci.ts and src/reference/cci.ts. TA-Lib: the typical price
 // against its n-bar mean, over 0.015 times the mean absolute deviation, 0 when either is 0.
-// Pine: close against sma(close, n), undefined on a zero deviation. params: n, ratings
+// Pine: close against sma(close, n), undefined on a zero deviation. Split over bars
+// (lane_bars) under TA-Lib's conventions, where each bar reads only its own window; Pine's sma
+// runs through the series, so under Pine's lane 0 computes every bar. params: n, ratings
 // profile, conventions. Scratch: n slots (the ring of Pine's sma).
 
 const CCI_SCALE = vec2<u32>(0xEB851EB8u, 0x3F8EB851u); // 0.015
@@ -20,6 +22,9 @@ fn run_series(s: u32) {
   let n = param_i32(0u);
   let count = f64_from_i32(n);
   if (is_trading_view(1u)) {
+    if (lane() != 0u) {
+      return;
+    }
     sma_series(close, out, len, n, scratch_of(s));
     for (var i = 0; i < len; i++) {
       let mean = ld_at(out, i);
@@ -36,7 +41,8 @@ fn run_series(s: u32) {
     }
     return;
   }
-  for (var i = 0; i < len; i++) {
+  let bars = lane_bars(len);
+  for (var i = bars.x; i < bars.y; i++) {
     if (i < n - 1) {
       st_at(out, i, F64_NAN);
       continue;

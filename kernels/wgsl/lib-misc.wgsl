@@ -2,11 +2,13 @@
 // src/reference/lib-misc.ts on u32 addresses, each output with the reference's binary64
 // operations in the same order. Buffers come from the caller's scratch.
 
-// Population variance of the last n values, two passes around the window's newest value.
-fn variance_series(src: u32, dst: u32, len: i32, n: i32) {
+// Population variance of the last n values at bars [first, end), two passes around the
+// window's newest value. Each bar reads only its own window, so any split of a series into
+// ranges gives the same bits.
+fn variance_bars(src: u32, dst: u32, first: i32, end: i32, n: i32) {
   let count = f64_from_i32(n);
-  fill_nan(dst, 0, min_i32(n - 1, len));
-  for (var i = n - 1; i < len; i++) {
+  fill_nan(dst, first, min_i32(n - 1, end));
+  for (var i = max(n - 1, first); i < end; i++) {
     let anchor = ld_at(src, i);
     var sum = F64_POSITIVE_ZERO;
     for (var j = i - n + 1; j <= i; j++) {
@@ -51,19 +53,20 @@ fn kama_series(src: u32, dst: u32, len: i32, n: i32) {
 }
 
 // Least-squares line through the last n values, x = 0 (oldest) to n - 1, with y taken
-// relative to the newest value: value, slope, intercept and forecast (tsf).
-fn linear_reg_series(src: u32, value: u32, slope: u32, intercept: u32, forecast: u32, len: i32, n: i32) {
+// relative to the newest value: value, slope, intercept and forecast (tsf), at bars [first,
+// end). Each bar reads only its own window.
+fn linear_reg_bars(src: u32, value: u32, slope: u32, intercept: u32, forecast: u32, first: i32, end: i32, n: i32) {
   let count = f64_from_i32(n);
   let sum_x = f64_div(f64_mul(count, f64_sub(count, F64_ONE)), F64_TWO);
   let sum_xx = f64_div(f64_mul(f64_mul(count, f64_sub(count, F64_ONE)), f64_sub(f64_mul(F64_TWO, count), F64_ONE)), f64_from_i32(6));
   let divisor = f64_sub(f64_mul(count, sum_xx), f64_mul(sum_x, sum_x));
   let last = f64_from_i32(n - 1);
-  let head = min_i32(n - 1, len);
-  fill_nan(value, 0, head);
-  fill_nan(slope, 0, head);
-  fill_nan(intercept, 0, head);
-  fill_nan(forecast, 0, head);
-  for (var i = n - 1; i < len; i++) {
+  let head = min_i32(n - 1, end);
+  fill_nan(value, first, head);
+  fill_nan(slope, first, head);
+  fill_nan(intercept, first, head);
+  fill_nan(forecast, first, head);
+  for (var i = max(n - 1, first); i < end; i++) {
     let anchor = ld_at(src, i);
     let oldest = i - n + 1;
     var sum_y = F64_POSITIVE_ZERO;

@@ -58,9 +58,10 @@ fn stoch_series(src: u32, high: u32, low: u32, dst: u32, len: i32, n: i32, tv: b
 }
 
 // Williams %R: TA-Lib's (highest - close) / ((highest - lowest) / -100), 0 on a zero range, or
-// Pine's 100 * (close - highest) / (highest - lowest), undefined on a zero range.
-fn willr_series(close: u32, high: u32, low: u32, dst: u32, len: i32, n: i32, tv: bool) {
-  for (var i = 0; i < len; i++) {
+// Pine's 100 * (close - highest) / (highest - lowest), undefined on a zero range, at bars
+// [first, end). Each bar reads only its own window.
+fn willr_bars(close: u32, high: u32, low: u32, dst: u32, first: i32, end: i32, n: i32, tv: bool) {
+  for (var i = first; i < end; i++) {
     if (i < n - 1) {
       st_at(dst, i, F64_NAN);
       continue;

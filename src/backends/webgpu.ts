@@ -13,17 +13,18 @@
  *
  * NOTE: one invocation per series keeps at most as many GPU threads busy per job as there are
  * symbols (504 for the S&P 500), far below what a data-centre GPU can run at once. The fused
- * ratings run 26 invocations per series; the other kernels would need their own split.
+ * ratings and the kernels split over bars run several invocations per series. The recursive
+ * kernels (ema, rsi, adx, sar, ...) cannot split a series without changing its bits.
  */
 import { ParameterError, TaBackfillError } from '../errors.js';
 import { describeAdapter, requestWebGpuDevice, type AdapterSummary, type WebGpuDevice, type WebGpuDeviceOptions } from '../webgpu/device.js';
-import { kernelsOf, plainJob, planJobs, type GpuJob } from '../webgpu/fusion.js';
+import { BAR_BLOCK, kernelsOf, lanesOf, plainJob, planJobs, type GpuJob } from '../webgpu/fusion.js';
 import { assembleShader, hasWgslKernel, locateLine, WGSL_KERNEL_DIRECTORY, type AssembledShader } from '../webgpu/shader.js';
 import type { Backend, KernelCall } from './types.js';
 
 const WORKGROUP_SIZE = 64;
 const BYTES_PER_DOUBLE = 8;
-/** Bytes of the Dispatch uniform: seven u32 fields, rounded up to 16. */
+/** Bytes of the Dispatch uniform: eight u32 fields. */
 const DISPATCH_UNIFORM_BYTES = 32;
 /** Work-buffer bytes (outputs and scratch) of one submitted batch of dispatches. */
 const MAX_BATCH_BYTES = 256 * 2 ** 20;
@@ -72,6 +73,8 @@ interface Chunk {
   first: number;
   last: number;
   bars: number;
+  /** Bars of the longest series. */
+  maxLength: number;
   scratchStride: number;
 }
 
@@ -308,7 +311,7 @@ export class WebGpuBackend implements Backend {
   /**
    * Cuts a job's series into dispatches whose outputs and scratch (and, when `chunkInputs`,
    * inputs) fit in one binding, with at most maxSeriesPerDispatch series each. Each series runs
-   * whole in one invocation, so the cut changes no bit.
+   * whole in its own invocations, so the cut changes no bit.
    */
   private planChunks(device: GPUDevice, job: GpuJob, bindingBytes: number, chunkInputs: boolean): Chunk[] {
     const { offsets } = job;
@@ -318,12 +321,11 @@ export class WebGpuBackend implements Backend {
     const inputs = new Set(job.inputs).size;
     // The workgroup grid spans x and y, each at most maxComputeWorkgroupsPerDimension, and
     // covers every lane of every series.
-    const lanes = Math.max(...job.passes.map((pass) => pass.lanes));
-    const gridSeries = Math.floor((device.limits.maxComputeWorkgroupsPerDimension ** 2 * WORKGROUP_SIZE) / lanes);
-    const maxSeries = Math.min(this.maxSeriesPerDispatch, gridSeries);
+    const gridInvocations = device.limits.maxComputeWorkgroupsPerDimension ** 2 * WORKGROUP_SIZE;
     const fits = (count: number, bars: number, maxLength: number): boolean => {
+      const lanes = Math.max(...job.passes.map((pass) => lanesOf(pass, maxLength)));
       const work = outputs * bars + count * job.scratch(maxLength);
-      return work <= limit && (!chunkInputs || inputs * bars <= limit);
+      return count <= this.maxSeriesPerDispatch && count * lanes <= gridInvocations && work <= limit && (!chunkInputs || inputs * bars <= limit);
     };
 
     const chunks: Chunk[] = [];
@@ -331,7 +333,7 @@ export class WebGpuBackend implements Backend {
     while (first < series) {
       let last = first;
       let maxLength = 0;
-      while (last < series && last - first < maxSeries) {
+      while (last < series) {
         const length = offsets[last + 1] - offsets[last];
         const candidate = Math.max(maxLength, length);
         if (!fits(last + 1 - first, offsets[last + 1] - offsets[first], candidate)) break;
@@ -346,7 +348,7 @@ export class WebGpuBackend implements Backend {
           { feature: job.label },
         );
       }
-      chunks.push({ first, last, bars: offsets[last] - offsets[first], scratchStride: job.scratch(maxLength) });
+      chunks.push({ first, last, bars: offsets[last] - offsets[first], maxLength, scratchStride: job.scratch(maxLength) });
       first = last;
     }
     return chunks;
@@ -385,7 +387,8 @@ export class WebGpuBackend implements Backend {
     // Each pass has its own uniform, which differs only in the lanes.
     const steps = job.passes.map((pass) => {
       const header = new Uint32Array(DISPATCH_UNIFORM_BYTES / 4);
-      header.set([series, inputs.length, inputs.length, chunk.bars, inputs.length + outputElements, chunk.scratchStride, pass.lanes]);
+      const lanes = lanesOf(pass, chunk.maxLength);
+      header.set([series, inputs.length, inputs.length, chunk.bars, inputs.length + outputElements, chunk.scratchStride, lanes, BAR_BLOCK]);
       const uniform = this.createFilledBuffer(device, 'dispatch', header, GPUBufferUsage.UNIFORM);
       buffers.push(uniform);
       const bindGroup = device.createBindGroup({
@@ -400,7 +403,7 @@ export class WebGpuBackend implements Backend {
           { binding: 5, resource: { buffer: workBuffer } },
         ],
       });
-      const groups = Math.ceil((series * pass.lanes) / WORKGROUP_SIZE);
+      const groups = Math.ceil((series * lanes) / WORKGROUP_SIZE);
       const groupsX = Math.min(groups, device.limits.maxComputeWorkgroupsPerDimension);
       return { pipeline: pipelines.get(pass.kernel)!, bindGroup, grid: [groupsX, Math.ceil(groups / groupsX)] as [number, number] };
     });

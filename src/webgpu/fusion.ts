@@ -12,9 +12,27 @@ import type { KernelCall } from '../backends/types.js';
 /** One dispatch of a job: a WGSL kernel (a path under kernels/wgsl without the extension). */
 export interface JobPass {
   kernel: string;
-  /** Invocations per series (`lane()` in the kernel). */
-  lanes: number;
+  /**
+   * Invocations per series (`lane()` in the kernel), or 'bars' for a kernel split over bars:
+   * one invocation per BAR_BLOCK bars of the longest series of the dispatch (`lane_bars`).
+   */
+  lanes: number | 'bars';
 }
+
+/** Bars per invocation of a kernel split over bars. */
+export const BAR_BLOCK = 64;
+
+/** Returns the invocations per series of a pass over series of at most maxLength bars. */
+export function lanesOf(pass: JobPass, maxLength: number): number {
+  return pass.lanes === 'bars' ? Math.max(1, Math.ceil(maxLength / BAR_BLOCK)) : pass.lanes;
+}
+
+/**
+ * Kernels split over bars: each output bar is computed from its own window, so the bars of a
+ * series can be computed by different invocations with the same bits. cci does so only under
+ * TA-Lib's conventions; under Pine's, its lane 0 computes the whole series.
+ */
+const BAR_SPLIT_KERNELS = new Set(['cci', 'linearreg', 'stddev', 'var', 'willr']);
 
 /** The passes of the fused ratings job: the 26 members' votes, then the outputs. */
 export const FUSED_RATINGS_PASSES: readonly JobPass[] = [
@@ -47,7 +65,7 @@ export interface GpuJob {
 
 type Family = 'ma' | 'other';
 
-/** Where a call's single output sits in the fused kernel: its role code and its family. */
+/** The role code and family of a call's single output in the fused kernel. */
 interface Role {
   code: number;
   family: Family;
@@ -139,7 +157,7 @@ function fits(group: Group, call: KernelCall, fields: Map<string, Float64Array>)
 export function plainJob(call: KernelCall): GpuJob {
   const { spec, params } = call;
   return {
-    passes: [{ kernel: spec.id, lanes: 1 }],
+    passes: [{ kernel: spec.id, lanes: BAR_SPLIT_KERNELS.has(spec.id) ? 'bars' : 1 }],
     label: spec.id,
     params: call.params,
     offsets: call.offsets,
