@@ -1,6 +1,6 @@
 // Balance of power, (close - open) / (high - low); the mirror of kernels/as/bop.ts and
-// src/reference/bop.ts. TA-Lib gives 0 unless high - low > 0, Pine NaN on a zero range.
-// params: ratings profile, conventions. Scratch: none.
+// src/reference/bop.ts. TA-Lib gives 0 unless high - low > 0, Pine NaN on a zero range. params:
+// ratings profile, conventions. Split over bars (lane_bars). Scratch: none.
 
 fn run_series(s: u32) {
   let start = series_start(s);
@@ -11,7 +11,8 @@ fn run_series(s: u32) {
   let close = input_column(3u) + start;
   let out = output_column(0u) + start;
   let tv = is_trading_view(0u);
-  for (var i = 0; i < len; i++) {
+  let bars = lane_bars(len);
+  for (var i = bars.x; i < bars.y; i++) {
     let range = f64_sub(ld_at(high, i), ld_at(low, i));
     let value = f64_div(f64_sub(ld_at(close, i), ld_at(open, i)), range);
     if (tv) {

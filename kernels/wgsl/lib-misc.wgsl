@@ -162,10 +162,10 @@ fn mid_range_series(high: u32, low: u32, dst: u32, len: i32, n: i32, scratch: u3
   }
 }
 
-// (x - x[n]) / x[n], undefined before bar n and where x[n] is 0.
-fn return_series(src: u32, dst: u32, len: i32, n: i32) {
-  fill_nan(dst, 0, min_i32(n, len));
-  for (var i = n; i < len; i++) {
+// (x - x[n]) / x[n] at bars [first, end), undefined before bar n and where x[n] is 0.
+fn return_bars(src: u32, dst: u32, first: i32, end: i32, n: i32) {
+  fill_nan(dst, first, min_i32(n, end));
+  for (var i = max(n, first); i < end; i++) {
     let base = ld_at(src, i - n);
     let change = f64_div(f64_sub(ld_at(src, i), base), base);
     st_at(dst, i, select(change, F64_NAN, f64_eq(base, F64_POSITIVE_ZERO)));

@@ -366,10 +366,15 @@ fn dense_window_bands(src: u32, upper: u32, middle: u32, lower: u32, len: i32, n
 // True range from bar 1: max(high - low, |high - prev close|, |low - prev close|), each
 // compare keeping the earlier value on ties and NaN; NaN on bar 0.
 fn true_range_series(high: u32, low: u32, close: u32, dst: u32, len: i32) {
-  if (len > 0) {
+  true_range_bars(high, low, close, dst, 0, len);
+}
+
+// The true range at bars [first, end), each from its bar and the close before.
+fn true_range_bars(high: u32, low: u32, close: u32, dst: u32, first: i32, end: i32) {
+  if (first == 0 && end > 0) {
     st_at(dst, 0, F64_NAN);
   }
-  for (var i = 1; i < len; i++) {
+  for (var i = max(first, 1); i < end; i++) {
     let prev_close = ld_at(close, i - 1);
     var tr = f64_sub(ld_at(high, i), ld_at(low, i));
     let up = f64_abs(f64_sub(ld_at(high, i), prev_close));

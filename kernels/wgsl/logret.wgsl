@@ -1,6 +1,7 @@
 // logret(n) of close: log(close / close[n]) with the project log of math.wgsl, undefined where
 // close[n] is 0 or the ratio is not positive; the mirror of kernels/as/logret.ts and
-// src/reference/logret.ts. params: n, ratings profile, conventions. Scratch: none.
+// src/reference/logret.ts. params: n, ratings profile, conventions. Split over bars
+// (lane_bars). Scratch: none.
 
 fn run_series(s: u32) {
   let start = series_start(s);
@@ -8,7 +9,8 @@ fn run_series(s: u32) {
   let close = input_column(0u) + start;
   let out = output_column(0u) + start;
   let n = param_i32(0u);
-  for (var i = 0; i < len; i++) {
+  let bars = lane_bars(len);
+  for (var i = bars.x; i < bars.y; i++) {
     if (i < n) {
       st_at(out, i, F64_NAN);
       continue;

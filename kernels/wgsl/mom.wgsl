@@ -1,5 +1,5 @@
 // mom(n) of close: close - close[n]; the mirror of kernels/as/mom.ts and src/reference/mom.ts.
-// params: n, ratings profile, conventions. Scratch: none.
+// params: n, ratings profile, conventions. Split over bars (lane_bars). Scratch: none.
 
 fn run_series(s: u32) {
   let start = series_start(s);
@@ -7,7 +7,8 @@ fn run_series(s: u32) {
   let close = input_column(0u) + start;
   let out = output_column(0u) + start;
   let n = param_i32(0u);
-  for (var i = 0; i < len; i++) {
+  let bars = lane_bars(len);
+  for (var i = bars.x; i < bars.y; i++) {
     if (i < n) {
       st_at(out, i, F64_NAN);
     } else {

@@ -1,6 +1,7 @@
-// roc(n) of close; the mirror of kernels/as/roc.ts and src/reference/roc.ts. TA-Lib:
-// (close / close[n] - 1) * 100, 0 where close[n] is 0. Pine: 100 * (close - close[n]) / close[n],
-// undefined where close[n] is 0. params: n, ratings profile, conventions. Scratch: none.
+// roc(n) of close; the mirror of kernels/as/roc.ts and src/reference/roc.ts. TA-Lib: (close /
+// close[n] - 1) * 100, 0 where close[n] is 0. Pine: 100 * (close - close[n]) / close[n],
+// undefined where close[n] is 0. params: n, ratings profile, conventions. Split over bars
+// (lane_bars). Scratch: none.
 
 fn run_series(s: u32) {
   let start = series_start(s);
@@ -9,7 +10,8 @@ fn run_series(s: u32) {
   let out = output_column(0u) + start;
   let n = param_i32(0u);
   let tv = is_trading_view(1u);
-  for (var i = 0; i < len; i++) {
+  let bars = lane_bars(len);
+  for (var i = bars.x; i < bars.y; i++) {
     if (i < n) {
       st_at(out, i, F64_NAN);
       continue;

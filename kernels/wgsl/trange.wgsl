@@ -1,8 +1,8 @@
 // TA-Lib's TRANGE; the mirror of kernels/as/trange.ts and src/reference/trange.ts. params:
-// ratings profile, conventions. Scratch: none.
+// ratings profile, conventions. Split over bars (lane_bars). Scratch: none.
 
 fn run_series(s: u32) {
   let start = series_start(s);
-  let len = i32(series_length(s));
-  true_range_series(input_column(0u) + start, input_column(1u) + start, input_column(2u) + start, output_column(0u) + start, len);
+  let bars = lane_bars(i32(series_length(s)));
+  true_range_bars(input_column(0u) + start, input_column(1u) + start, input_column(2u) + start, output_column(0u) + start, bars.x, bars.y);
 }

@@ -32,7 +32,7 @@ export function lanesOf(pass: JobPass, maxLength: number): number {
  * series can be computed by different invocations with the same bits. cci does so only under
  * TA-Lib's conventions; under Pine's, its lane 0 computes the whole series.
  */
-const BAR_SPLIT_KERNELS = new Set(['cci', 'linearreg', 'stddev', 'var', 'willr']);
+const BAR_SPLIT_KERNELS = new Set(['bop', 'cci', 'linearreg', 'logret', 'mom', 'ret', 'roc', 'stddev', 'trange', 'var', 'willr']);
 
 /** The passes of the fused ratings job: the 26 members' votes, then the outputs. */
 export const FUSED_RATINGS_PASSES: readonly JobPass[] = [
