@@ -65,10 +65,11 @@ export interface GpuJob {
 
 type Family = 'ma' | 'other';
 
-/** The role code and family of a call's single output in the fused kernel. */
+/** The role of a call's single output in the fused kernel. */
 interface Role {
   code: number;
-  family: Family;
+  /** The families the call needs: both for recommend_all, one for any other call. */
+  families: Family[];
   /** The ratings (recommend_*) lead a group; a vote only joins a group that computes its family. */
   rating: boolean;
 }
@@ -98,22 +99,22 @@ export function kernelsOf(id: string): string[] {
  * The role of a call in the fused kernel, or undefined when the call is not a member of the
  * family with the parameters the ratings use (rec_sma(25) is not, for example).
  */
-function roleOf(call: KernelCall): { role: Role; families: Family[] } | undefined {
+function roleOf(call: KernelCall): Role | undefined {
   const { id } = call.spec;
   const own = call.params.slice(0, call.params.length - 2);
   if (call.outputs.length !== 1) return undefined;
   const rating = RATING_CODES[id];
-  if (rating !== undefined) return { role: { code: rating.code, family: rating.families[0], rating: true }, families: rating.families };
+  if (rating !== undefined) return { code: rating.code, families: rating.families, rating: true };
   if (id === 'recommend_label') {
     const of = RATING_CODES[LABEL_OF[own[0]] ?? ''];
     if (of === undefined) return undefined;
-    return { role: { code: of.code + 3, family: of.families[0], rating: true }, families: of.families };
+    return { code: of.code + 3, families: of.families, rating: true };
   }
   const oscillator = OSCILLATOR_VOTES.indexOf(id);
-  if (oscillator >= 0) return { role: { code: 10 + oscillator, family: 'other', rating: false }, families: ['other'] };
+  if (oscillator >= 0) return { code: 10 + oscillator, families: ['other'], rating: false };
   const member = maMember(id, own);
   if (member === undefined) return undefined;
-  return { role: { code: 30 + member, family: 'ma', rating: false }, families: ['ma'] };
+  return { code: 30 + member, families: ['ma'], rating: false };
 }
 
 /** The recommend_ma member a moving-average vote computes, in the fused kernel's order. */
@@ -204,9 +205,9 @@ export function planJobs(calls: readonly KernelCall[]): GpuJob[] {
   for (const rating of [true, false]) {
     for (const call of calls) {
       const found = roles.get(call);
-      if (found === undefined || found.role.rating !== rating) continue;
+      if (found === undefined || found.rating !== rating) continue;
       const fields = fieldsOf(call);
-      let group = groups.find((candidate) => fits(candidate, call, fields) && (rating || candidate.families.has(found.role.family)));
+      let group = groups.find((candidate) => fits(candidate, call, fields) && (rating || candidate.families.has(found.families[0])));
       if (group === undefined) {
         if (!rating) continue;
         const tail = call.params.slice(-2) as [number, number];
@@ -215,7 +216,7 @@ export function planJobs(calls: readonly KernelCall[]): GpuJob[] {
       }
       for (const [name, column] of fields) group.fields.set(name, column);
       for (const family of found.families) group.families.add(family);
-      group.members.push({ call, code: found.role.code });
+      group.members.push({ call, code: found.code });
       grouped.add(call);
     }
   }
