@@ -11,7 +11,7 @@ import type { Universe } from '../src/io/types.js';
 import { getIndicator } from '../src/registry/index.js';
 import { planFeatures } from '../src/registry/request.js';
 import { kernelParams } from '../src/registry/types.js';
-import { fusedRatingsScratch, kernelsOf, planJobs, type GpuJob } from '../src/webgpu/fusion.js';
+import { BAR_BLOCK, fusedRatingsScratch, kernelsOf, lanesOf, planJobs, type GpuJob } from '../src/webgpu/fusion.js';
 import { countBitDifferences, describeDifference } from './helpers/universe.js';
 import { openWebGpu, readSp500Sample, walk } from './helpers/webgpu-kernels.js';
 
@@ -19,7 +19,7 @@ type Columns = Record<'high' | 'low' | 'close' | 'volume', Float64Array>;
 
 const FUSED = 'fused/ratings-votes x26, fused/ratings';
 
-/** Lists the passes of each job as kernel and lanes. */
+/** Lists the passes of each job as kernel and lanes: `x26` for 26 lanes, `xbars` for a split over bars. */
 function passesOf(jobs: GpuJob[]): string[] {
   return jobs.map((job) => job.passes.map((pass) => (pass.lanes === 1 ? pass.kernel : `${pass.kernel} x${pass.lanes}`)).join(', '));
 }
@@ -145,6 +145,16 @@ describe('fusion plan', () => {
         [1, 1],
       ]);
     }
+  });
+
+  it('splits the window kernels over bars', () => {
+    const jobs = planJobs([callOf('cci', [20], offsets, columns), callOf('rec_sma', [25], offsets, columns)]);
+    expect(passesOf(jobs)).toEqual(['cci xbars', 'rec_sma']);
+    const pass = jobs[0].passes[0];
+    // One lane per block of BAR_BLOCK bars of the longest series, at least one.
+    expect(BAR_BLOCK).toBe(64);
+    expect([0, 1, 64, 65, 2500].map((maxLength) => lanesOf(pass, maxLength))).toEqual([1, 1, 1, 2, 40]);
+    expect(lanesOf(jobs[1].passes[0], 2500)).toBe(1);
   });
 
   it('forms one group per profile', () => {

@@ -86,9 +86,9 @@ const RATING_CODES: Record<string, { code: number; families: Family[] }> = {
 const LABEL_OF = ['recommend_all', 'recommend_ma', 'recommend_other'];
 
 /**
- * The WGSL kernels a run of indicator `id` uses: the fused passes for a rating (it always runs
- * fused) and the indicator's own kernel for anything else, which includes a vote that may or
- * may not join a rating.
+ * Returns the WGSL kernels a run of indicator `id` uses: the fused passes for a rating, which
+ * always runs fused, and the indicator's own kernel for anything else. A vote gets its own
+ * kernel, because it joins a fused job only when a rating of its family is in the run.
  */
 export function kernelsOf(id: string): string[] {
   if (RATING_CODES[id] !== undefined || id === 'recommend_label') return FUSED_RATINGS_PASSES.map((pass) => pass.kernel);
@@ -96,8 +96,8 @@ export function kernelsOf(id: string): string[] {
 }
 
 /**
- * The role of a call in the fused kernel, or undefined when the call is not a member of the
- * family with the parameters the ratings use (rec_sma(25) is not, for example).
+ * Returns the role of a call in the fused kernel, or undefined when the call is not a member
+ * of the family with the parameters the ratings use (rec_sma(25) is not, for example).
  */
 function roleOf(call: KernelCall): Role | undefined {
   const { id } = call.spec;
@@ -117,7 +117,7 @@ function roleOf(call: KernelCall): Role | undefined {
   return { code: 30 + member, families: ['ma'], rating: false };
 }
 
-/** The recommend_ma member a moving-average vote computes, in the fused kernel's order. */
+/** Returns the recommend_ma member a moving-average vote computes, in the fused kernel's order. */
 function maMember(id: string, own: readonly number[]): number | undefined {
   const index = MA_LENGTHS.indexOf(own[0]);
   if (id === 'rec_sma' && index >= 0) return 2 * index;
@@ -128,7 +128,7 @@ function maMember(id: string, own: readonly number[]): number | undefined {
   return undefined;
 }
 
-/** The input columns of a call by field name, required then optional. */
+/** Maps the field names of a call's inputs, required then optional, to its input columns. */
 function fieldsOf(call: KernelCall): Map<string, Float64Array> {
   const names = [...call.spec.inputs, ...(call.spec.optionalInputs ?? [])];
   return new Map(names.map((name, k) => [name, call.inputs[k]]));
@@ -143,7 +143,7 @@ interface Group {
   members: { call: KernelCall; code: number }[];
 }
 
-/** Whether a call can join a group: same series, profile, conventions and columns. */
+/** Returns whether a call can join a group: same series, profile, conventions and columns. */
 function fits(group: Group, call: KernelCall, fields: Map<string, Float64Array>): boolean {
   const tail = call.params.slice(-2);
   if (call.offsets !== group.offsets || tail[0] !== group.tail[0] || tail[1] !== group.tail[1]) return false;
@@ -154,7 +154,7 @@ function fits(group: Group, call: KernelCall, fields: Map<string, Float64Array>)
   return true;
 }
 
-/** The job of a call on its own indicator's kernel. */
+/** Makes the job of a call on its own indicator's kernel. */
 export function plainJob(call: KernelCall): GpuJob {
   const { spec, params } = call;
   return {
@@ -174,7 +174,7 @@ export function plainJob(call: KernelCall): GpuJob {
 function fusedJob(group: Group): GpuJob {
   const { fields, members } = group;
   const close = fields.get('close')!;
-  // A group that only computes recommend_other never reads volume; close stands in for it.
+  // A group that only computes recommend_other never reads volume, so close is bound in its place.
   const inputs = ['high', 'low', 'close', 'volume'].map((name) => fields.get(name) ?? close);
   return {
     passes: FUSED_RATINGS_PASSES,
@@ -192,9 +192,9 @@ function fusedJob(group: Group): GpuJob {
 
 /**
  * Plans the GPU jobs of a run. Ratings over the same series, columns, profile and conventions
- * form a group, and the votes of their members join it; each group becomes one fused job, a
- * rating alone too, since the fused job splits each series over 26 lanes. Every other call
- * runs its own kernel.
+ * form a group, and the votes of their members join it. Each group becomes one fused job, even
+ * a rating alone, because the fused job splits each series over 26 lanes. Every other call runs
+ * its own kernel.
  */
 export function planJobs(calls: readonly KernelCall[]): GpuJob[] {
   const groups: Group[] = [];
