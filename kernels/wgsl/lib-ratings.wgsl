@@ -75,6 +75,21 @@ fn rating_turn_vote_series(x: u32, dst: u32, len: i32, low: vec2<u32>, high: vec
   }
 }
 
+// +1 when a exceeds b and -1 when it falls short, with Pine's tolerant compares, else 0; NaN
+// while `guard` is undefined.
+fn rating_direction_vote(a: vec2<u32>, b: vec2<u32>, guard: vec2<u32>) -> vec2<u32> {
+  if (f64_is_nan(guard)) {
+    return F64_NAN;
+  }
+  if (greater(a, b)) {
+    return F64_ONE;
+  }
+  if (less(a, b)) {
+    return F64_NEGATIVE_ONE;
+  }
+  return F64_POSITIVE_ZERO;
+}
+
 // Vote of K and D: buy when both are below 20 and K > D, sell when both are above 80 and K < D.
 fn rating_cross_vote(k: vec2<u32>, d: vec2<u32>) -> vec2<u32> {
   if (less(k, RATING_TWENTY) && less(d, RATING_TWENTY) && greater(k, d)) {
@@ -248,16 +263,7 @@ fn rating_mom_vote_series(close: u32, dst: u32, len: i32) {
     if (i >= 11) {
       before = f64_sub(ld_at(close, i - 1), ld_at(close, i - 11));
     }
-    var vote = F64_NAN;
-    if (!f64_is_nan(before)) {
-      vote = F64_POSITIVE_ZERO;
-      if (greater(now, before)) {
-        vote = F64_ONE;
-      } else if (less(now, before)) {
-        vote = F64_NEGATIVE_ONE;
-      }
-    }
-    st_at(dst, i, vote);
+    st_at(dst, i, rating_direction_vote(now, before, before));
   }
 }
 
@@ -277,18 +283,8 @@ fn rating_macd_vote_series(close: u32, dst: u32, len: i32, work: u32) {
     }
   }
   for (var i = 0; i < len; i++) {
-    let m = ld_at(macd, i);
     let signal = ld_at(slow, i);
-    var vote = F64_NAN;
-    if (!f64_is_nan(signal)) {
-      vote = F64_POSITIVE_ZERO;
-      if (greater(m, signal)) {
-        vote = F64_ONE;
-      } else if (less(m, signal)) {
-        vote = F64_NEGATIVE_ONE;
-      }
-    }
-    st_at(dst, i, vote);
+    st_at(dst, i, rating_direction_vote(ld_at(macd, i), signal, signal));
   }
 }
 

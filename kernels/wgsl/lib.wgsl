@@ -37,39 +37,58 @@ fn less(a: vec2<u32>, b: vec2<u32>) -> bool {
   return f64_gt(f64_sub(b, a), LIB_PINE_TOLERANCE);
 }
 
+// State of a rolling compensated sum of the last n defined values (sumSeries in
+// src/reference/lib.ts): the sum, its compensation, how many values the ring holds, and the
+// slot of the oldest value once the ring is full.
+struct RollingSum {
+  sum: vec2<u32>,
+  error: vec2<u32>,
+  count: i32,
+  head: i32,
+}
+
+fn rolling_sum_start() -> RollingSum {
+  return RollingSum(F64_POSITIVE_ZERO, F64_POSITIVE_ZERO, 0, 0);
+}
+
+// Adds x to a rolling sum whose ring has n slots. Once the ring is full, the oldest value
+// leaves the sum in the same compensated step as x enters it.
+fn rolling_sum_push(state: ptr<function, RollingSum>, x: vec2<u32>, ring: u32, n: i32) {
+  let s = (*state).sum;
+  let c = (*state).error;
+  if ((*state).count < n) {
+    let y = f64_sub(x, c);
+    let t = f64_add(s, y);
+    (*state).error = f64_sub(f64_sub(t, s), y);
+    (*state).sum = t;
+    st_at(ring, (*state).count, y);
+    (*state).count++;
+    return;
+  }
+  let head = (*state).head;
+  let y1 = f64_sub(f64_neg(ld_at(ring, head)), c);
+  let t = f64_add(s, y1);
+  let e1 = f64_sub(f64_sub(t, s), y1);
+  let y2 = f64_sub(x, e1);
+  let u = f64_add(t, y2);
+  (*state).error = f64_sub(f64_sub(u, t), y2);
+  (*state).sum = u;
+  st_at(ring, head, y2);
+  (*state).head = select(head + 1, 0, head + 1 == n);
+}
+
 // Rolling compensated sum of the last n defined values; see sumSeries in src/reference/lib.ts.
 // `ring` needs n slots.
 fn sum_series(src: u32, dst: u32, len: i32, n: i32, ring: u32) {
-  var s = F64_POSITIVE_ZERO;
-  var c = F64_POSITIVE_ZERO;
-  var count = 0;
-  var head = 0;
+  var state = rolling_sum_start();
   for (var i = 0; i < len; i++) {
     let x = ld_at(src, i);
     if (f64_is_nan(x)) {
       st_at(dst, i, F64_NAN);
       continue;
     }
-    if (count < n) {
-      let y = f64_sub(x, c);
-      let t = f64_add(s, y);
-      c = f64_sub(f64_sub(t, s), y);
-      s = t;
-      st_at(ring, count, y);
-      count++;
-      st_at(dst, i, select(F64_NAN, s, count == n));
-    } else {
-      let y1 = f64_sub(f64_neg(ld_at(ring, head)), c);
-      let t = f64_add(s, y1);
-      let e1 = f64_sub(f64_sub(t, s), y1);
-      let y2 = f64_sub(x, e1);
-      let u = f64_add(t, y2);
-      c = f64_sub(f64_sub(u, t), y2);
-      s = u;
-      st_at(ring, head, y2);
-      head = select(head + 1, 0, head + 1 == n);
-      st_at(dst, i, s);
-    }
+    rolling_sum_push(&state, x, ring, n);
+    st_at(dst, i, select(F64_NAN, state.sum, state.count == n));
   }
 }
 
