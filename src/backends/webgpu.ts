@@ -186,8 +186,6 @@ export class WebGpuBackend implements Backend {
     const owned: GPUBuffer[] = [];
     // Each job's output buffers, one per output column.
     const outputs: GPUBuffer[][] = [];
-    // Dispatches encoded and not yet submitted.
-    let batch: EncodedDispatch[] = [];
     let failure: { error: unknown } | undefined;
     try {
       // Every pipeline of the run compiles at once, before the first dispatch.
@@ -197,32 +195,7 @@ export class WebGpuBackend implements Backend {
       const whole = this.uploadInputs(device, work, bindingBytes);
       if (whole !== undefined) owned.push(whole.buffer);
       for (const job of work) outputs.push(this.createOutputBuffers(device, job));
-      let batchBytes = 0;
-      let previousDone: Promise<undefined> = Promise.resolve(undefined);
-      // Submits the batch and frees its buffers once the GPU is done with them, then waits for
-      // the batch before, so that at most two batches hold GPU memory.
-      const flush = async (): Promise<void> => {
-        this.submit(device, batch);
-        for (const item of batch) for (const buffer of item.buffers) buffer.destroy();
-        batch = [];
-        batchBytes = 0;
-        const done = device.queue.onSubmittedWorkDone();
-        await previousDone;
-        previousDone = done;
-      };
-      for (const [j, job] of work.entries()) {
-        const chunks = this.planChunks(device, job, bindingBytes, whole === undefined);
-        // A chunk of empty series has nothing to compute or read back.
-        for (const chunk of chunks.filter((candidate) => candidate.bars > 0)) {
-          const inputs = whole ?? this.uploadChunkInputs(device, job, chunk);
-          const dispatch = this.encodeDispatch(device, pipelines, job, chunk, inputs, outputs[j]);
-          if (whole === undefined) dispatch.buffers.push(inputs.buffer);
-          batch.push(dispatch);
-          batchBytes += dispatch.bytes;
-          if (batchBytes >= MAX_BATCH_BYTES) await flush();
-        }
-      }
-      if (batch.length > 0) await flush();
+      await this.dispatchJobs(device, work, { pipelines, whole, outputs, bindingBytes });
       await Promise.all(outputs.flat().map((buffer) => buffer.mapAsync(GPUMapMode.READ)));
       // The mapped ranges become the output columns, without a copy on the host.
       work.forEach((job, j) => outputs[j].forEach((buffer, k) => job.deliver(k, new Float64Array(buffer.getMappedRange()))));
@@ -232,8 +205,6 @@ export class WebGpuBackend implements Backend {
       // Output buffers are only handed over by a run that succeeds.
       for (const buffer of outputs.flat()) owned.push(buffer);
     } finally {
-      // Dispatches encoded but never submitted, when a step failed.
-      for (const item of batch) owned.push(...item.buffers);
       for (const buffer of owned) buffer.destroy();
     }
     const validation = await device.popErrorScope();
@@ -243,6 +214,49 @@ export class WebGpuBackend implements Backend {
     // An error here means a bug in this backend or a kernel, or a device out of memory.
     const error = validation ?? memory;
     if (error) throw new TaBackfillError(`The webgpu backend failed on ${describeAdapter(this.opened!.adapterSummary)}: ${error.message}`);
+  }
+
+  /**
+   * Encodes every chunk of the jobs and submits the dispatches in batches of up to
+   * MAX_BATCH_BYTES of work buffers. Each batch's buffers are freed once the GPU is done with
+   * them, and the host waits for the batch before the last, so at most two batches hold GPU
+   * memory.
+   */
+  private async dispatchJobs(
+    device: GPUDevice,
+    jobs: readonly GpuJob[],
+    run: { pipelines: Map<string, GPUComputePipeline>; whole: InputUpload | undefined; outputs: GPUBuffer[][]; bindingBytes: number },
+  ): Promise<void> {
+    let batch: EncodedDispatch[] = [];
+    let batchBytes = 0;
+    let previousDone: Promise<undefined> = Promise.resolve(undefined);
+    const flush = async (): Promise<void> => {
+      this.submit(device, batch);
+      for (const item of batch) for (const buffer of item.buffers) buffer.destroy();
+      batch = [];
+      batchBytes = 0;
+      const done = device.queue.onSubmittedWorkDone();
+      await previousDone;
+      previousDone = done;
+    };
+    try {
+      for (const [j, job] of jobs.entries()) {
+        const chunks = this.planChunks(device, job, run.bindingBytes, run.whole === undefined);
+        // A chunk of empty series has nothing to compute or read back.
+        for (const chunk of chunks.filter((candidate) => candidate.bars > 0)) {
+          const inputs = run.whole ?? this.uploadChunkInputs(device, job, chunk);
+          const dispatch = this.encodeDispatch(device, run.pipelines, job, chunk, inputs, run.outputs[j]);
+          if (run.whole === undefined) dispatch.buffers.push(inputs.buffer);
+          batch.push(dispatch);
+          batchBytes += dispatch.bytes;
+          if (batchBytes >= MAX_BATCH_BYTES) await flush();
+        }
+      }
+      if (batch.length > 0) await flush();
+    } finally {
+      // Dispatches encoded but never submitted, when a step failed.
+      for (const item of batch) for (const buffer of item.buffers) buffer.destroy();
+    }
   }
 
   /** Closes the device, which frees the output columns runs handed over. */
