@@ -2,10 +2,10 @@
  * Turns a run's kernel calls into GPU jobs. A job is one or more passes of WGSL kernels over
  * the calls' series: most calls become a one-pass job of their own indicator's kernel, and the
  * ratings family is fused. recommend_ma, recommend_other, recommend_all and recommend_label
- * share their 26 members, and the rec_* features are those members' votes, so calls of the
- * family over the same series, columns and ratings profile become one job of two passes:
- * kernels/wgsl/fused/ratings-votes.wgsl computes each member's votes once, one lane per member,
- * and kernels/wgsl/fused/ratings.wgsl turns them into every column that asks for them.
+ * share their 26 members, and the rec_* features are those members' votes. So calls of the
+ * family over the same series, columns, ratings profile and conventions become one job of two
+ * passes. kernels/wgsl/fused/ratings-votes.wgsl computes each member's votes once, one lane per
+ * member, and kernels/wgsl/fused/ratings.wgsl writes every requested column from them.
  */
 import type { KernelCall } from '../backends/types.js';
 
