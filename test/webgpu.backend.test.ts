@@ -2,11 +2,16 @@
  * The webgpu backend against the reference, bit for bit. This file runs the first shard of
  * the kernel suite (test/helpers/webgpu-kernels.ts; test/webgpu.kernels-<k>.test.ts run the
  * others), so together they cover every indicator with a kernels/wgsl/<id>.wgsl, and the
- * checks of the backend itself: the kernels of the default set, a missing kernel, empty calls.
+ * checks of the backend itself: the kernels of the default set, a missing kernel, empty calls,
+ * and new buffers left unfilled.
  */
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MissingKernelError } from '../src/backends/webgpu.js';
 import { kernelParams } from '../src/registry/types.js';
+import { WGSL_KERNEL_DIRECTORY } from '../src/webgpu/shader.js';
 import { buildCall, defineKernelSuite, KERNEL_SHARDS, KERNELS, kernelsOfShard, openWebGpu, walk } from './helpers/webgpu-kernels.js';
 
 await defineKernelSuite(0);
@@ -60,5 +65,30 @@ describe.skipIf(backend === undefined)(`webgpu backend on ${adapterName}`, () =>
     const before = backend!.dispatchCount;
     await backend!.run([call]);
     expect(backend!.dispatchCount).toBe(before);
+  });
+
+  it('leaves new buffers unfilled unless asked to clear them', async () => {
+    // A kernel directory whose sma writes nothing: its outputs are whatever the new buffers held.
+    const directory = mkdtempSync(join(tmpdir(), 'ta-backfill-wgsl-'));
+    try {
+      cpSync(WGSL_KERNEL_DIRECTORY, directory, { recursive: true });
+      writeFileSync(join(directory, 'sma.wgsl'), 'fn run_series(s: u32) {}\n');
+      const spec = KERNELS.find((candidate) => candidate.id === 'sma')!;
+      const poisoned = new Uint8Array(8).fill(1);
+      for (const clearNewBuffers of [false, true]) {
+        const { backend: silent } = await openWebGpu({ kernelDirectory: directory, clearNewBuffers });
+        try {
+          const call = buildCall(spec, kernelParams([3], { ratingsProfile: 0 }), [[Float64Array.from([1, 2, 3, 4])]]);
+          await silent!.run([call]);
+          const bytes = new Uint8Array(call.outputs[0].buffer, call.outputs[0].byteOffset, 8);
+          // The tests' Dawn toggle fills new buffers with 0x01 bytes, which only Dawn's zero fill undoes.
+          expect(Array.from(bytes), `clearNewBuffers ${clearNewBuffers}`).toEqual(Array.from(clearNewBuffers ? new Uint8Array(8) : poisoned));
+        } finally {
+          await silent!.close();
+        }
+      }
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });

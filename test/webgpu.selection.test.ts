@@ -9,7 +9,7 @@ import { checkBackendOptions, selectBackend } from '../src/backends/index.js';
 import { MissingKernelError } from '../src/backends/webgpu.js';
 import type { BackfillSummary } from '../src/backfill.js';
 import { formatSummary } from '../src/cli/format.js';
-import { probeWebGpuAdapter, type AdapterProbe, type AdapterSummary } from '../src/webgpu/device.js';
+import { probeWebGpuAdapter, withDawnToggles, type AdapterProbe, type AdapterSummary } from '../src/webgpu/device.js';
 
 const REQUIRE_WEBGPU = process.env.TA_BACKFILL_REQUIRE_WEBGPU === '1';
 
@@ -138,5 +138,26 @@ describe('run summary', () => {
   it('names wasm workers', () => {
     const text = formatSummary({ ...summary, backend: 'wasm', adapter: undefined, workers: 2 });
     expect(text).toContain('  backend wasm (requested), workers 2');
+  });
+});
+
+describe('Dawn toggles', () => {
+  const toggle = 'lazy_clear_resource_on_first_use';
+
+  it('adds a list when the options have none', () => {
+    expect(withDawnToggles(['backend=vulkan'], 'disable', [toggle])).toEqual(['backend=vulkan', `disable-dawn-features=${toggle}`]);
+  });
+
+  it('joins an existing toggle list', () => {
+    expect(withDawnToggles(['disable-dawn-features=a,b'], 'disable', [toggle])).toEqual([`disable-dawn-features=a,b,${toggle}`]);
+    expect(withDawnToggles(['enable-dawn-features='], 'enable', ['c'])).toEqual(['enable-dawn-features=c']);
+    // Of two lists, Dawn reads the last.
+    expect(withDawnToggles(['disable-dawn-features=a', 'disable-dawn-features=b'], 'disable', ['c'])).toEqual(['disable-dawn-features=a', 'disable-dawn-features=b,c']);
+  });
+
+  it('keeps toggles the caller named', () => {
+    const named = [`enable-dawn-features=${toggle}`];
+    expect(withDawnToggles(named, 'disable', [toggle])).toEqual(named);
+    expect(withDawnToggles([`disable-dawn-features=x,${toggle}`], 'disable', [toggle, 'y'])).toEqual([`disable-dawn-features=x,${toggle},y`]);
   });
 });

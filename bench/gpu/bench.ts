@@ -3,7 +3,8 @@
  * kernel against the reference bit for bit, at its default parameters and under both
  * conventions, each indicator in a run of its own and then all in one run, where the ratings
  * run fused. Then it times webgpu against wasm on every core, on the real universe and on a
- * synthetic one, and prints one report on stdout. Throughput is bars x features per second with exact
+ * synthetic one, and webgpu with Dawn's zero fill of new buffers beside it (the barriers that
+ * fill puts between jobs), and prints one report on stdout. Throughput is bars x features per second with exact
  * float64, kernels and transfers included: a timed run is one `computeColumns` call, from the
  * host's columns to the host's outputs.
  *
@@ -184,6 +185,12 @@ async function main(): Promise<void> {
     log(`checked conventions ${name}`);
   }
 
+  // The same backend with Dawn's zero fill of new buffers, which puts a pipeline barrier before
+  // each job's first dispatch: the gap to the default shows what running the jobs of a batch
+  // side by side brings.
+  const cleared = await WebGpuBackend.open({ clearNewBuffers: true });
+  await cleared.prepare(ids);
+
   const universes: [string, () => Universe][] = [
     ['S&P 500 daily (real)', () => real],
     [`synthetic ${args.symbols} x ${args.length}`, () => syntheticUniverse(Number(args.symbols), Number(args.length))],
@@ -198,10 +205,22 @@ async function main(): Promise<void> {
     log(`timing ${label}: ${bars} bars x ${features} features`);
     const wasmSeconds = await bestTime(universe, plan, wasm);
     const gpuSeconds = await bestTime(universe, plan, webgpu);
+    const clearedSeconds = await bestTime(universe, plan, cleared);
     const rate = (seconds: number): string => ((bars * features) / seconds / 1e6).toFixed(1);
-    rows.push([label, String(bars), String(features), wasmSeconds.toFixed(3), gpuSeconds.toFixed(3), rate(wasmSeconds), rate(gpuSeconds), (wasmSeconds / gpuSeconds).toFixed(2)]);
+    rows.push([
+      label,
+      String(bars),
+      String(features),
+      wasmSeconds.toFixed(3),
+      gpuSeconds.toFixed(3),
+      clearedSeconds.toFixed(3),
+      rate(wasmSeconds),
+      rate(gpuSeconds),
+      (wasmSeconds / gpuSeconds).toFixed(2),
+    ]);
   }
   await wasm.close();
+  await cleared.close();
   const adapter = webgpu.adapter;
   await webgpu.close();
 
@@ -221,8 +240,21 @@ async function main(): Promise<void> {
       `${togetherSeconds.toFixed(3)} s for all of them in one run (better of the two conventions, transfers included). ` +
       `Slowest alone, in s: ${slowest.join(', ')}.`,
   );
-  const header = ['universe', 'bars', 'features', `wasm x${workers} s`, 'webgpu s', `wasm x${workers} M bar-features/s`, 'webgpu M bar-features/s', 'webgpu / wasm'];
-  console.log(`\nBest of ${args.repeat} runs after a warm-up; a run is one computeColumns call, transfers included.\n`);
+  const header = [
+    'universe',
+    'bars',
+    'features',
+    `wasm x${workers} s`,
+    'webgpu s',
+    'webgpu, new buffers zero-filled s',
+    `wasm x${workers} M bar-features/s`,
+    'webgpu M bar-features/s',
+    'webgpu / wasm',
+  ];
+  console.log(
+    `\nBest of ${args.repeat} runs after a warm-up; a run is one computeColumns call, transfers included. ` +
+      "The zero-filled column runs webgpu with Dawn's default zero fill of new buffers (clearNewBuffers), which puts a barrier before each job.\n",
+  );
   console.log(`| ${header.join(' | ')} |`);
   console.log(`|${header.map(() => ' --- ').join('|')}|`);
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);

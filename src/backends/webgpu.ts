@@ -6,10 +6,11 @@
  * adapter. kernels/wgsl/abi.wgsl defines the bindings this file fills. src/webgpu/fusion.ts
  * turns the calls into jobs, fusing the ratings family so that shared members run once.
  *
- * A run's dispatches go to the GPU in batches, each one compute pass in one submission, so
- * that the driver may run the jobs of a batch side by side. The outputs come back into mapped
- * readback buffers, one per column, whose ranges become the output columns: the host copies
- * nothing, and `release` or `close` frees them.
+ * A run's dispatches go to the GPU in batches, each one compute pass in one submission, with no
+ * pipeline barrier between the first passes of its jobs, so that the GPU may run them side by
+ * side (see `submit`). The outputs come back into mapped readback buffers, one per column,
+ * whose ranges become the output columns: the host copies nothing, and `release` or `close`
+ * frees them.
  *
  * NOTE: one invocation per series keeps at most as many GPU threads busy per job as there are
  * symbols (504 for the S&P 500), far below what a data-centre GPU can run at once. The fused
@@ -17,17 +18,22 @@
  * kernels (ema, rsi, adx, sar, ...) cannot split a series without changing its bits.
  */
 import { ParameterError, TaBackfillError } from '../errors.js';
-import { describeAdapter, requestWebGpuDevice, type AdapterSummary, type WebGpuDevice, type WebGpuDeviceOptions } from '../webgpu/device.js';
+import { describeAdapter, requestWebGpuDevice, withDawnToggles, type AdapterSummary, type WebGpuDevice, type WebGpuDeviceOptions } from '../webgpu/device.js';
 import { BAR_BLOCK, kernelsOf, lanesOf, plainJob, planJobs, type GpuJob } from '../webgpu/fusion.js';
 import { assembleShader, hasWgslKernel, locateLine, WGSL_KERNEL_DIRECTORY, type AssembledShader } from '../webgpu/shader.js';
 import type { Backend, KernelCall } from './types.js';
 
 const WORKGROUP_SIZE = 64;
 const BYTES_PER_DOUBLE = 8;
-/** Bytes of the Dispatch uniform: eight u32 fields. */
-const DISPATCH_UNIFORM_BYTES = 32;
-/** Work-buffer bytes (outputs and scratch) of one submitted batch of dispatches. */
-const MAX_BATCH_BYTES = 256 * 2 ** 20;
+/**
+ * Work-buffer bytes (outputs and scratch) of one submitted batch of dispatches. The dispatches
+ * of a batch may run side by side, so a batch should hold many jobs: 2 GiB holds about 20
+ * output columns of 5,000 series of 2,500 bars. At most two batches hold GPU memory at once.
+ */
+const MAX_BATCH_BYTES = 2 * 2 ** 30;
+
+/** Dawn's toggle that zero-fills a new buffer on its first use (`clearNewBuffers`). */
+const LAZY_CLEAR_TOGGLE = 'lazy_clear_resource_on_first_use';
 
 /** An indicator without a WGSL kernel was sent to the webgpu backend. */
 export class MissingKernelError extends TaBackfillError {}
@@ -47,6 +53,14 @@ export interface WebGpuBackendOptions {
    * by default. false runs every call on its own indicator's kernel, as the kernel tests need.
    */
   fuse?: boolean;
+  /**
+   * Whether Dawn fills each new buffer with zeros on its first use, as it does by default.
+   * false by default: every kernel writes each output bar and each scratch slot before it
+   * reads it, and the fill puts a pipeline barrier before the first dispatch that writes the
+   * buffer, which makes the GPU finish the dispatches before it instead of running them side
+   * by side.
+   */
+  clearNewBuffers?: boolean;
   device?: WebGpuDeviceOptions;
 }
 
@@ -65,6 +79,8 @@ interface InputUpload {
   buffer: GPUBuffer;
   /** Elements bound as `inputs`, at least 1. */
   length: number;
+  /** Whether the buffer holds one chunk's bars only, and goes with the chunk's batch. */
+  chunked: boolean;
   places: Map<Float64Array, { address: number; from: number }>;
 }
 
@@ -78,18 +94,53 @@ interface Chunk {
   scratchStride: number;
 }
 
-/** One chunk of a job, encoded and not yet submitted. */
-interface EncodedDispatch {
-  /** One dispatch per pass of the job, in order. */
-  steps: { pipeline: GPUComputePipeline; bindGroup: GPUBindGroup; grid: [number, number] }[];
-  /** The chunk's work buffer: its outputs, column after column, then its scratch. */
-  work: GPUBuffer;
-  /** Copies of the chunk's output columns into the job's output buffers. */
-  copies: { target: GPUBuffer; from: number; to: number; bytes: number }[];
-  /** Bytes of the work buffer. */
-  bytes: number;
-  /** Buffers to free once the GPU is done with the chunk. */
-  buffers: GPUBuffer[];
+/** One chunk of a job, waiting in a batch to be encoded. */
+interface BatchItem {
+  job: GpuJob;
+  chunk: Chunk;
+  inputs: InputUpload;
+  /** The job's output buffers, one per output column, which the chunk's outputs are copied into. */
+  outputs: GPUBuffer[];
+  /** Elements of the chunk's work buffer: its outputs, column after column, then its scratch. */
+  workElements: number;
+}
+
+/** The place of one table in its batch's table buffer. */
+interface TablePlace {
+  offset: number;
+  size: number;
+}
+
+/**
+ * Packs the small tables of a batch's dispatches (uniform headers, series offsets, input
+ * bases, parameters) into one buffer, each at an offset the device accepts for a binding.
+ */
+class TableBuilder {
+  private readonly parts: { place: TablePlace; bytes: Uint8Array }[] = [];
+  private end = 0;
+
+  constructor(private readonly alignment: number) {}
+
+  add(data: Uint32Array | Float64Array): TablePlace {
+    const offset = Math.ceil(this.end / this.alignment) * this.alignment;
+    const place = { offset, size: data.byteLength };
+    this.parts.push({ place, bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) });
+    this.end = offset + data.byteLength;
+    return place;
+  }
+
+  /** Creates the buffer of every table added, filled. */
+  build(device: GPUDevice): GPUBuffer {
+    const bytes = new Uint8Array(Math.ceil(this.end / 16) * 16);
+    for (const part of this.parts) bytes.set(part.bytes, part.place.offset);
+    const buffer = device.createBuffer({
+      label: 'dispatch tables',
+      size: bytes.byteLength,
+      usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST,
+    });
+    device.queue.writeBuffer(buffer, 0, bytes);
+    return buffer;
+  }
 }
 
 export class WebGpuBackend implements Backend {
@@ -217,24 +268,27 @@ export class WebGpuBackend implements Backend {
   }
 
   /**
-   * Encodes every chunk of the jobs and submits the dispatches in batches of up to
-   * MAX_BATCH_BYTES of work buffers. Each batch's buffers are freed once the GPU is done with
-   * them, and the host waits for the batch before the last, so at most two batches hold GPU
-   * memory.
+   * Cuts the jobs into chunks and submits them in batches of up to MAX_BATCH_BYTES of work
+   * buffers. Each batch's buffers are freed once the GPU is done with them, and the host waits
+   * for the batch before the last, so at most two batches hold GPU memory.
    */
   private async dispatchJobs(
     device: GPUDevice,
     jobs: readonly GpuJob[],
     run: { pipelines: Map<string, GPUComputePipeline>; whole: InputUpload | undefined; outputs: GPUBuffer[][]; bindingBytes: number },
   ): Promise<void> {
-    let batch: EncodedDispatch[] = [];
+    let batch: BatchItem[] = [];
     let batchBytes = 0;
     let previousDone: Promise<undefined> = Promise.resolve(undefined);
     const flush = async (): Promise<void> => {
-      this.submit(device, batch);
-      for (const item of batch) for (const buffer of item.buffers) buffer.destroy();
+      const items = batch;
       batch = [];
       batchBytes = 0;
+      try {
+        this.submit(device, run.pipelines, items);
+      } finally {
+        for (const item of items) if (item.inputs.chunked) item.inputs.buffer.destroy();
+      }
       const done = device.queue.onSubmittedWorkDone();
       await previousDone;
       previousDone = done;
@@ -245,17 +299,17 @@ export class WebGpuBackend implements Backend {
         // A chunk of empty series has nothing to compute or read back.
         for (const chunk of chunks.filter((candidate) => candidate.bars > 0)) {
           const inputs = run.whole ?? this.uploadChunkInputs(device, job, chunk);
-          const dispatch = this.encodeDispatch(device, run.pipelines, job, chunk, inputs, run.outputs[j]);
-          if (run.whole === undefined) dispatch.buffers.push(inputs.buffer);
-          batch.push(dispatch);
-          batchBytes += dispatch.bytes;
+          const series = chunk.last - chunk.first;
+          const workElements = Math.max(1, job.outputs.length * chunk.bars + series * chunk.scratchStride);
+          batch.push({ job, chunk, inputs, outputs: run.outputs[j], workElements });
+          batchBytes += workElements * BYTES_PER_DOUBLE;
           if (batchBytes >= MAX_BATCH_BYTES) await flush();
         }
       }
       if (batch.length > 0) await flush();
     } finally {
-      // Dispatches encoded but never submitted, when a step failed.
-      for (const item of batch) for (const buffer of item.buffers) buffer.destroy();
+      // Chunk inputs uploaded for a batch that was never submitted, when a step failed.
+      for (const item of batch) if (item.inputs.chunked) item.inputs.buffer.destroy();
     }
   }
 
@@ -271,7 +325,10 @@ export class WebGpuBackend implements Backend {
   }
 
   private device(): Promise<WebGpuDevice> {
-    this.opening ??= requestWebGpuDevice(this.options.device).then((opened) => {
+    const options = this.options.device ?? {};
+    const given = options.dawnOptions ?? [];
+    const dawnOptions = this.options.clearNewBuffers === true ? given : withDawnToggles(given, 'disable', [LAZY_CLEAR_TOGGLE]);
+    this.opening ??= requestWebGpuDevice({ ...options, dawnOptions }).then((opened) => {
       this.opened = opened;
       return opened;
     });
@@ -303,7 +360,7 @@ export class WebGpuBackend implements Backend {
       places.set(column, { address, from: 0 });
       address += column.length;
     }
-    return { buffer, length, places };
+    return { buffer, length, places, chunked: false };
   }
 
   /** Uploads the bars of one chunk of each input column of a job. */
@@ -319,7 +376,7 @@ export class WebGpuBackend implements Backend {
       device.queue.writeBuffer(buffer, address * BYTES_PER_DOUBLE, column.buffer, column.byteOffset + from * BYTES_PER_DOUBLE, bytes);
       places.set(column, { address, from });
     });
-    return { buffer, length, places };
+    return { buffer, length, places, chunked: true };
   }
 
   /**
@@ -368,20 +425,79 @@ export class WebGpuBackend implements Backend {
     return chunks;
   }
 
-  /** Creates the buffers and bind groups of one chunk of a job; `submit` encodes its passes. */
-  private encodeDispatch(
-    device: GPUDevice,
-    pipelines: Map<string, GPUComputePipeline>,
-    job: GpuJob,
-    chunk: Chunk,
-    inputs: InputUpload,
-    outputs: GPUBuffer[],
-  ): EncodedDispatch {
+  /**
+   * Encodes a batch of chunks in one compute pass, then the copies of their outputs, and
+   * submits them as one command buffer, then frees the batch's own buffers (WebGPU keeps them
+   * until the GPU is done).
+   *
+   * The dispatches of a batch may run at the same time: each writes its own new work buffer,
+   * and all of them read the run's inputs and one table buffer, filled before the pass. Dawn
+   * records a pipeline barrier before a dispatch only for a buffer whose last use was a write,
+   * which here is the table and input buffers at the first dispatch, and new work buffers when
+   * Dawn zero-fills them (`clearNewBuffers`). A job of several passes needs the barrier between
+   * its passes, so every job's first pass comes first, then every second.
+   */
+  private submit(device: GPUDevice, pipelines: Map<string, GPUComputePipeline>, batch: readonly BatchItem[]): void {
+    const { limits } = device;
+    const tables = new TableBuilder(Math.max(limits.minUniformBufferOffsetAlignment, limits.minStorageBufferOffsetAlignment));
+    const places = batch.map((item) => this.addTables(tables, item));
+    const tableBuffer = tables.build(device);
+    const owned = [tableBuffer];
+    try {
+      const encoder = device.createCommandEncoder({ label: 'ta-backfill batch' });
+      const pass = encoder.beginComputePass({ label: 'ta-backfill kernels' });
+      const works = batch.map((item) => {
+        const work = device.createBuffer({ label: `${item.job.label} work`, size: item.workElements * BYTES_PER_DOUBLE, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC });
+        owned.push(work);
+        return work;
+      });
+      const passes = Math.max(...batch.map((item) => item.job.passes.length));
+      for (let p = 0; p < passes; p++) {
+        batch.forEach((item, b) => {
+          const step = item.job.passes[p];
+          if (step === undefined) return;
+          const place = places[b];
+          const binding = (table: TablePlace): GPUBufferBinding => ({ buffer: tableBuffer, offset: table.offset, size: table.size });
+          pass.setPipeline(pipelines.get(step.kernel)!);
+          pass.setBindGroup(
+            0,
+            device.createBindGroup({
+              label: step.kernel,
+              layout: this.bindGroupLayout(device),
+              entries: [
+                { binding: 0, resource: binding(place.headers[p]) },
+                { binding: 1, resource: binding(place.offsets) },
+                { binding: 2, resource: binding(place.bases) },
+                { binding: 3, resource: binding(place.params) },
+                { binding: 4, resource: { buffer: item.inputs.buffer, size: item.inputs.length * BYTES_PER_DOUBLE } },
+                { binding: 5, resource: { buffer: works[b] } },
+              ],
+            }),
+          );
+          const groups = Math.ceil(((item.chunk.last - item.chunk.first) * lanesOf(step, item.chunk.maxLength)) / WORKGROUP_SIZE);
+          const groupsX = Math.min(groups, limits.maxComputeWorkgroupsPerDimension);
+          pass.dispatchWorkgroups(groupsX, Math.ceil(groups / groupsX));
+          this.dispatches++;
+        });
+      }
+      pass.end();
+      // Output column k of a chunk goes to its bars in the job's buffer of column k.
+      batch.forEach((item, b) => {
+        const columnBytes = item.chunk.bars * BYTES_PER_DOUBLE;
+        const to = item.job.offsets[item.chunk.first] * BYTES_PER_DOUBLE;
+        item.outputs.forEach((target, k) => encoder.copyBufferToBuffer(works[b], k * columnBytes, target, to, columnBytes));
+      });
+      device.queue.submit([encoder.finish()]);
+    } finally {
+      for (const buffer of owned) buffer.destroy();
+    }
+  }
+
+  /** Adds the tables of one chunk to its batch's table buffer: a header per pass, offsets, input bases, parameters. */
+  private addTables(tables: TableBuilder, item: BatchItem): { headers: TablePlace[]; offsets: TablePlace; bases: TablePlace; params: TablePlace } {
+    const { job, chunk, inputs } = item;
     const series = chunk.last - chunk.first;
     const bar0 = job.offsets[chunk.first];
-    const outputElements = job.outputs.length * chunk.bars;
-    const workElements = Math.max(1, outputElements + series * chunk.scratchStride);
-
     const seriesOffsets = new Uint32Array(series + 1);
     for (let s = 0; s <= series; s++) seriesOffsets[s] = job.offsets[chunk.first + s] - bar0;
     const inputBases = new Uint32Array(Math.max(1, job.inputs.length));
@@ -391,74 +507,13 @@ export class WebGpuBackend implements Backend {
     });
     const params = new Float64Array(Math.max(1, job.params.length));
     params.set(job.params);
-
-    const offsetsBuffer = this.createFilledBuffer(device, 'series offsets', seriesOffsets, GPUBufferUsage.STORAGE);
-    const basesBuffer = this.createFilledBuffer(device, 'input bases', inputBases, GPUBufferUsage.STORAGE);
-    const paramsBuffer = this.createFilledBuffer(device, 'params', params, GPUBufferUsage.STORAGE);
-    const workBuffer = device.createBuffer({ label: `${job.label} work`, size: workElements * BYTES_PER_DOUBLE, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC });
-
-    const buffers = [offsetsBuffer, basesBuffer, paramsBuffer, workBuffer];
-    // Each pass has its own uniform, which differs only in the lanes.
-    const steps = job.passes.map((pass) => {
-      const header = new Uint32Array(DISPATCH_UNIFORM_BYTES / 4);
+    const outputElements = job.outputs.length * chunk.bars;
+    // Each pass has its own header, which differs only in the lanes.
+    const headers = job.passes.map((pass) => {
       const lanes = lanesOf(pass, chunk.maxLength);
-      header.set([series, inputs.length, inputs.length, chunk.bars, inputs.length + outputElements, chunk.scratchStride, lanes, BAR_BLOCK]);
-      const uniform = this.createFilledBuffer(device, 'dispatch', header, GPUBufferUsage.UNIFORM);
-      buffers.push(uniform);
-      const bindGroup = device.createBindGroup({
-        label: pass.kernel,
-        layout: this.bindGroupLayout(device),
-        entries: [
-          { binding: 0, resource: { buffer: uniform } },
-          { binding: 1, resource: { buffer: offsetsBuffer } },
-          { binding: 2, resource: { buffer: basesBuffer } },
-          { binding: 3, resource: { buffer: paramsBuffer } },
-          { binding: 4, resource: { buffer: inputs.buffer, size: inputs.length * BYTES_PER_DOUBLE } },
-          { binding: 5, resource: { buffer: workBuffer } },
-        ],
-      });
-      const groups = Math.ceil((series * lanes) / WORKGROUP_SIZE);
-      const groupsX = Math.min(groups, device.limits.maxComputeWorkgroupsPerDimension);
-      return { pipeline: pipelines.get(pass.kernel)!, bindGroup, grid: [groupsX, Math.ceil(groups / groupsX)] as [number, number] };
+      return tables.add(Uint32Array.of(series, inputs.length, inputs.length, chunk.bars, inputs.length + outputElements, chunk.scratchStride, lanes, BAR_BLOCK));
     });
-    // Output column k of the chunk goes to its bars in the job's buffer of column k.
-    const columnBytes = chunk.bars * BYTES_PER_DOUBLE;
-    const copies = outputs.map((target, k) => ({ target, from: k * columnBytes, to: bar0 * BYTES_PER_DOUBLE, bytes: columnBytes }));
-    return { steps, work: workBuffer, copies, bytes: workElements * BYTES_PER_DOUBLE, buffers };
-  }
-
-  /**
-   * Encodes a batch of dispatches in one compute pass, then the copies of their outputs, and
-   * submits them as one command buffer. The dispatches write distinct buffers and only read
-   * the inputs, so a driver may run them at the same time. Jobs of several passes need a
-   * barrier between their passes, so every job's first pass comes first, then every second.
-   */
-  private submit(device: GPUDevice, batch: readonly EncodedDispatch[]): void {
-    const encoder = device.createCommandEncoder({ label: 'ta-backfill batch' });
-    const pass = encoder.beginComputePass({ label: 'ta-backfill kernels' });
-    const passes = Math.max(...batch.map((item) => item.steps.length));
-    for (let p = 0; p < passes; p++) {
-      for (const item of batch) {
-        const step = item.steps[p];
-        if (step === undefined) continue;
-        pass.setPipeline(step.pipeline);
-        pass.setBindGroup(0, step.bindGroup);
-        pass.dispatchWorkgroups(step.grid[0], step.grid[1]);
-        this.dispatches++;
-      }
-    }
-    pass.end();
-    for (const item of batch) {
-      for (const copy of item.copies) encoder.copyBufferToBuffer(item.work, copy.from, copy.target, copy.to, copy.bytes);
-    }
-    device.queue.submit([encoder.finish()]);
-  }
-
-  private createFilledBuffer(device: GPUDevice, label: string, data: Uint32Array | Float64Array, usage: number): GPUBuffer {
-    const size = Math.ceil(data.byteLength / 16) * 16;
-    const buffer = device.createBuffer({ label, size, usage: usage | GPUBufferUsage.COPY_DST });
-    device.queue.writeBuffer(buffer, 0, data.buffer, data.byteOffset, data.byteLength);
-    return buffer;
+    return { headers, offsets: tables.add(seriesOffsets), bases: tables.add(inputBases), params: tables.add(params) };
   }
 
   /**

@@ -63,6 +63,33 @@ async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   }
 }
 
+/**
+ * Returns Dawn options with `toggles` added to the list of `enable-dawn-features` or
+ * `disable-dawn-features`. Dawn keeps the last value given for an option, so the toggles join
+ * the last such list rather than following it. A toggle the options already name on either
+ * list stays as it is: the caller's choice wins.
+ */
+export function withDawnToggles(options: readonly string[], kind: 'enable' | 'disable', toggles: readonly string[]): string[] {
+  const lists = options.filter((option) => /^(enable|disable)-dawn-features=/.test(option));
+  const named = new Set(lists.flatMap((option) => option.slice(option.indexOf('=') + 1).split(',')));
+  const added = toggles.filter((toggle) => !named.has(toggle));
+  const key = `${kind}-dawn-features=`;
+  const result = [...options];
+  if (added.length === 0) return result;
+
+  let last = -1;
+  result.forEach((option, k) => {
+    if (option.startsWith(key)) last = k;
+  });
+  if (last < 0) {
+    result.push(key + added.join(','));
+  } else {
+    const separator = result[last].endsWith('=') ? '' : ',';
+    result[last] += separator + added.join(',');
+  }
+  return result;
+}
+
 /** Outcome of looking for a WebGPU adapter: its identity, or why there is none. */
 export type AdapterProbe = { available: true; summary: AdapterSummary } | { available: false; reason: string };
 

@@ -21,7 +21,7 @@ import type { Universe } from '../../src/io/types.js';
 import { REGISTRY } from '../../src/registry/index.js';
 import { planFeatures } from '../../src/registry/request.js';
 import { kernelParams, type IndicatorSpec } from '../../src/registry/types.js';
-import { describeAdapter, WebGpuUnavailableError } from '../../src/webgpu/device.js';
+import { describeAdapter, WebGpuUnavailableError, withDawnToggles } from '../../src/webgpu/device.js';
 import { hasWgslKernel } from '../../src/webgpu/shader.js';
 import { countBitDifferences, describeDifference, requireSp500 } from './universe.js';
 
@@ -38,10 +38,22 @@ export function kernelsOfShard(shard: number): IndicatorSpec[] {
   return KERNELS.filter((_, k) => k % KERNEL_SHARDS === shard);
 }
 
-/** Opens a webgpu backend, or returns the reason there is none. Throws under TA_BACKFILL_REQUIRE_WEBGPU=1. */
+/**
+ * Dawn's toggle that fills every new buffer with 0x01 bytes. The webgpu backend turns off
+ * Dawn's zero fill of new buffers, so each kernel must write every output bar and every
+ * scratch slot before reading it. Under this toggle a kernel that does not returns other bits
+ * than the reference, so openWebGpu sets it.
+ */
+export const POISON_TOGGLE = 'nonzero_clear_resources_on_creation_for_testing';
+
+/**
+ * Opens a webgpu backend whose new buffers start as 0x01 bytes (POISON_TOGGLE), or returns the
+ * reason there is none. Throws under TA_BACKFILL_REQUIRE_WEBGPU=1.
+ */
 export async function openWebGpu(options: WebGpuBackendOptions = {}): Promise<{ backend?: WebGpuBackend; adapterName: string }> {
   try {
-    const backend = await WebGpuBackend.open(options);
+    const dawnOptions = withDawnToggles(options.device?.dawnOptions ?? [], 'enable', [POISON_TOGGLE]);
+    const backend = await WebGpuBackend.open({ ...options, device: { ...options.device, dawnOptions } });
     return { backend, adapterName: describeAdapter(backend.adapter!) };
   } catch (error) {
     if (!(error instanceof WebGpuUnavailableError) || REQUIRE_WEBGPU) throw error;
