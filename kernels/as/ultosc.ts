@@ -196,18 +196,11 @@ function hasFlatWindow(high: usize, low: usize, close: usize, len: i32, p1: i32)
  * differ from the reference's. Leaves the sums, errors and ring positions in the lane.
  */
 function seedSeries(lane: usize, high: usize, low: usize, close: usize, out: usize, len: i32, p1: i32, p2: i32, p3: i32, pine: bool): bool {
-  const ring1 = lane + SIZE;
-  const ring2 = ring1 + (<usize>p1 << 4);
-  const ring3 = ring2 + (<usize>p2 << 4);
-  let sum1 = f64x2.splat(0);
-  let sum2 = f64x2.splat(0);
-  let sum3 = f64x2.splat(0);
-  let error1 = f64x2.splat(0);
-  let error2 = f64x2.splat(0);
-  let error3 = f64x2.splat(0);
-  let position1: i32 = 0;
-  let position2: i32 = 0;
-  let position3: i32 = 0;
+  for (let k: usize = 0; k < 3; k++) {
+    v128.store(lane + SUMS + (k << 4), f64x2.splat(0));
+    v128.store(lane + ERRORS + (k << 4), f64x2.splat(0));
+    store<i32>(lane + POSITIONS + (k << 2), 0);
+  }
   if (len > 0) st(out, 0, NaN);
   const seedEnd = len < p3 + 1 ? len : p3 + 1;
   for (let i: i32 = 1; i < seedEnd; i++) {
@@ -217,77 +210,55 @@ function seedSeries(lane: usize, high: usize, low: usize, close: usize, out: usi
     const c = f64x2.splat(ld(close, i));
     const x = f64x2.shuffle(buyingLanes(l, c, previousClose), rangeLanes(h, l, previousClose), 0, 2);
     if (v128.any_true(f64x2.ne(x, x))) return false;
-    // Bar i brings the i-th defined value: period p fills while i <= p, then slides.
-    if (i <= p1) {
-      const y = f64x2.sub(x, error1);
-      const t = f64x2.add(sum1, y);
-      error1 = f64x2.sub(f64x2.sub(t, sum1), y);
-      sum1 = t;
-      v128.store(ring1 + (<usize>(i - 1) << 4), y);
-    } else {
-      const slot = ring1 + (<usize>position1 << 4);
-      const t = slide(sum1, error1, x, slot);
-      const y2 = v128.load(slot);
-      const u = f64x2.add(t, y2);
-      error1 = f64x2.sub(f64x2.sub(u, t), y2);
-      sum1 = u;
-      position1 = position1 + 1 == p1 ? 0 : position1 + 1;
-    }
-
-    if (i <= p2) {
-      const y = f64x2.sub(x, error2);
-      const t = f64x2.add(sum2, y);
-      error2 = f64x2.sub(f64x2.sub(t, sum2), y);
-      sum2 = t;
-      v128.store(ring2 + (<usize>(i - 1) << 4), y);
-    } else {
-      const slot = ring2 + (<usize>position2 << 4);
-      const t = slide(sum2, error2, x, slot);
-      const y2 = v128.load(slot);
-      const u = f64x2.add(t, y2);
-      error2 = f64x2.sub(f64x2.sub(u, t), y2);
-      sum2 = u;
-      position2 = position2 + 1 == p2 ? 0 : position2 + 1;
-    }
-
-    if (i <= p3) {
-      const y = f64x2.sub(x, error3);
-      const t = f64x2.add(sum3, y);
-      error3 = f64x2.sub(f64x2.sub(t, sum3), y);
-      sum3 = t;
-      v128.store(ring3 + (<usize>(i - 1) << 4), y);
-    } else {
-      const slot = ring3 + (<usize>position3 << 4);
-      const t = slide(sum3, error3, x, slot);
-      const y2 = v128.load(slot);
-      const u = f64x2.add(t, y2);
-      error3 = f64x2.sub(f64x2.sub(u, t), y2);
-      sum3 = u;
-      position3 = position3 + 1 == p3 ? 0 : position3 + 1;
+    let ring = lane + SIZE;
+    for (let k: usize = 0; k < 3; k++) {
+      const p = k == 0 ? p1 : k == 1 ? p2 : p3;
+      seedStep(lane + SUMS + (k << 4), lane + ERRORS + (k << 4), lane + POSITIONS + (k << 2), ring, p, i, x);
+      ring += <usize>p << 4;
     }
 
     if (i < p3) {
       st(out, i, NaN);
-    } else {
-      const value = combineSums(
-        f64x2.shuffle(sum1, sum1, 0, 0), f64x2.shuffle(sum1, sum1, 1, 1),
-        f64x2.shuffle(sum2, sum2, 0, 0), f64x2.shuffle(sum2, sum2, 1, 1),
-        f64x2.shuffle(sum3, sum3, 0, 0), f64x2.shuffle(sum3, sum3, 1, 1),
-        pine,
-      );
-      st(out, i, f64x2.extract_lane(value, 0));
+      continue;
     }
+    const sum1 = v128.load(lane + SUMS);
+    const sum2 = v128.load(lane + SUMS + 16);
+    const sum3 = v128.load(lane + SUMS + 32);
+    const value = combineSums(
+      f64x2.shuffle(sum1, sum1, 0, 0), f64x2.shuffle(sum1, sum1, 1, 1),
+      f64x2.shuffle(sum2, sum2, 0, 0), f64x2.shuffle(sum2, sum2, 1, 1),
+      f64x2.shuffle(sum3, sum3, 0, 0), f64x2.shuffle(sum3, sum3, 1, 1),
+      pine,
+    );
+    st(out, i, f64x2.extract_lane(value, 0));
   }
-  v128.store(lane + SUMS, sum1);
-  v128.store(lane + SUMS + 16, sum2);
-  v128.store(lane + SUMS + 32, sum3);
-  v128.store(lane + ERRORS, error1);
-  v128.store(lane + ERRORS + 16, error2);
-  v128.store(lane + ERRORS + 32, error3);
-  store<i32>(lane + POSITIONS, position1);
-  store<i32>(lane + POSITIONS + 4, position2);
-  store<i32>(lane + POSITIONS + 8, position3);
   return true;
+}
+
+/**
+ * Adds x, the i-th defined value of a series, to the sums of one period of p bars, whose sum,
+ * error and ring position lie at `sumAt`, `errorAt` and `positionAt`: the sums fill while
+ * i <= p, then slide.
+ */
+function seedStep(sumAt: usize, errorAt: usize, positionAt: usize, ring: usize, p: i32, i: i32, x: v128): void {
+  const sum = v128.load(sumAt);
+  const error = v128.load(errorAt);
+  if (i <= p) {
+    const y = f64x2.sub(x, error);
+    const t = f64x2.add(sum, y);
+    v128.store(errorAt, f64x2.sub(f64x2.sub(t, sum), y));
+    v128.store(sumAt, t);
+    v128.store(ring + (<usize>(i - 1) << 4), y);
+    return;
+  }
+  const position = load<i32>(positionAt);
+  const slot = ring + (<usize>position << 4);
+  const t = slide(sum, error, x, slot);
+  const y2 = v128.load(slot);
+  const u = f64x2.add(t, y2);
+  v128.store(errorAt, f64x2.sub(f64x2.sub(u, t), y2));
+  v128.store(sumAt, u);
+  store<i32>(positionAt, position + 1 == p ? 0 : position + 1);
 }
 
 /**
