@@ -771,63 +771,48 @@ export function resetVwma(state: VwmaState): void {
  * volume average is 0. Ring: 2 * n slots, the first n for lane A.
  */
 export function vwmaStep(state: VwmaState, a: f64, v: f64, ring: usize, n: i32): f64 {
-  const fn = <f64>n;
-  const ringB = ring + slots(n);
-  let averageA: f64 = NaN;
-  let averageB: f64 = NaN;
-  if (a == a) {
-    let s = state.sumA;
-    let c = state.errorA;
-    if (state.countA < n) {
-      const y = a - c;
-      const t = s + y;
-      c = t - s - y;
-      s = t;
-      st(ring, state.countA, y);
-      state.countA++;
-    } else {
-      const head = state.headA;
-      const y1 = -ld(ring, head) - c;
-      const t = s + y1;
-      const e1 = t - s - y1;
-      const y2 = a - e1;
-      const u = t + y2;
-      c = u - t - y2;
-      s = u;
-      st(ring, head, y2);
-      state.headA = head + 1 == n ? 0 : head + 1;
-    }
-    state.sumA = s;
-    state.errorA = c;
-    if (state.countA == n) averageA = s / fn;
-  }
-  if (v == v) {
-    let s = state.sumB;
-    let c = state.errorB;
-    if (state.countB < n) {
-      const y = v - c;
-      const t = s + y;
-      c = t - s - y;
-      s = t;
-      st(ringB, state.countB, y);
-      state.countB++;
-    } else {
-      const head = state.headB;
-      const y1 = -ld(ringB, head) - c;
-      const t = s + y1;
-      const e1 = t - s - y1;
-      const y2 = v - e1;
-      const u = t + y2;
-      c = u - t - y2;
-      s = u;
-      st(ringB, head, y2);
-      state.headB = head + 1 == n ? 0 : head + 1;
-    }
-    state.sumB = s;
-    state.errorB = c;
-    if (state.countB == n) averageB = s / fn;
-  }
+  const base = changetype<usize>(state);
+  const averageA = a == a ? vwmaLaneStep(base, 0, a, ring, n) : NaN;
+  const averageB = v == v ? vwmaLaneStep(base, 1, v, ring + slots(n), n) : NaN;
   return averageB == 0 ? NaN : averageA / averageB;
+}
+
+/**
+ * The scalar step of `sumSeries` in lane `lane` (0 for A, 1 for B) of the `VwmaState` at
+ * `state`: adds x, the lane's next defined value, to its window of n values in `ring`. Returns
+ * the lane's average once n values are in, NaN before.
+ */
+@inline function vwmaLaneStep(state: usize, lane: usize, x: f64, ring: usize, n: i32): f64 {
+  // Each field of lane B follows the same field of lane A.
+  const sumAt = state + offsetof<VwmaState>('sumA') + (lane << 3);
+  const errorAt = state + offsetof<VwmaState>('errorA') + (lane << 3);
+  const countAt = state + offsetof<VwmaState>('countA') + (lane << 2);
+  const headAt = state + offsetof<VwmaState>('headA') + (lane << 2);
+  let s = load<f64>(sumAt);
+  let c = load<f64>(errorAt);
+  const count = load<i32>(countAt);
+  if (count < n) {
+    const y = x - c;
+    const t = s + y;
+    c = t - s - y;
+    s = t;
+    st(ring, count, y);
+    store<i32>(countAt, count + 1);
+  } else {
+    const head = load<i32>(headAt);
+    const y1 = -ld(ring, head) - c;
+    const t = s + y1;
+    const e1 = t - s - y1;
+    const y2 = x - e1;
+    const u = t + y2;
+    c = u - t - y2;
+    s = u;
+    st(ring, head, y2);
+    store<i32>(headAt, head + 1 == n ? 0 : head + 1);
+  }
+  store<f64>(sumAt, s);
+  store<f64>(errorAt, c);
+  return count + 1 >= n ? s / <f64>n : NaN;
 }
 
 /**
