@@ -798,6 +798,23 @@ describe('bad inputs', () => {
     expect(error.file).toBe(file);
   });
 
+  test('corrupt data pages', async () => {
+    // Bytes scrambled inside the column chunks, the footer intact: parquet-wasm's ParquetFile.read
+    // aborted on this file in a callback of its own, which no caller can catch.
+    const dir = await freshDir('corrupt-pages');
+    const whole = Buffer.from(await fs.readFile(path.join(SP500, 'MSFT.parquet')));
+    for (let i = 1000; i < 3000; i++) whole[i] ^= 0x5a;
+    const file = path.join(dir, 'MSFT.parquet');
+    await fs.writeFile(file, whole);
+    await fs.copyFile(path.join(SP500, 'AAPL.parquet'), path.join(dir, 'AAPL.parquet'));
+
+    const error = await caught(() => readUniverse(dir, CLOSE_ONLY));
+
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.file).toBe(file);
+    expect(error.message).toContain('Cannot decode');
+  });
+
   test('empty directory', async () => {
     const dir = await freshDir('empty');
     await fs.writeFile(path.join(dir, 'notes.txt'), 'not parquet');

@@ -300,7 +300,15 @@ interface SymbolParts {
   parts: DecodedPart[];
 }
 
-/** Reads the columns of a Parquet file that `chooseColumns` picks from its schema. */
+/**
+ * Reads the columns of a Parquet file that `chooseColumns` picks from its schema.
+ *
+ * The file is decoded whole by parquet-wasm's synchronous `readParquet`, which in 0.8.0 ignores
+ * its `columns` option. `ParquetFile.read` reads only the chosen columns, but a corrupt data
+ * page can make its decoder abort inside a callback of its own, where the error escapes every
+ * caller: the read never settles and the process dies. The synchronous decoder returns or
+ * throws in the caller's frame, so a corrupt file is an InputError naming it.
+ */
 async function readParquetColumns(
   file: string,
   chooseColumns: (fields: arrow.Field[]) => string[],
@@ -313,29 +321,13 @@ async function readParquetColumns(
     throw new InputError(`Cannot read ${file}: ${(error as Error).message}`, { file }, { cause: error });
   }
 
-  let handle: parquet.ParquetFile;
-  let fields: arrow.Field[];
+  let table: arrow.Table;
   try {
-    handle = await parquet.ParquetFile.fromFile(new Blob([bytes]));
-    fields = arrow.tableFromIPC(handle.schema().intoIPCStream()).schema.fields;
+    table = arrow.tableFromIPC(parquet.readParquet(bytes, { batchSize: READ_BATCH_ROWS }).intoIPCStream());
   } catch (error) {
     throw corruptFile(file, error);
   }
-
-  try {
-    const columns = chooseColumns(fields);
-    let table: parquet.Table;
-    try {
-      // The synchronous readParquet of parquet-wasm 0.8.0 ignores its `columns` option, so only
-      // ParquetFile.read reads just the needed columns.
-      table = await handle.read({ columns, batchSize: READ_BATCH_ROWS });
-    } catch (error) {
-      throw corruptFile(file, error);
-    }
-    return arrow.tableFromIPC(table.intoIPCStream());
-  } finally {
-    handle.free();
-  }
+  return table.select(chooseColumns(table.schema.fields));
 }
 
 function corruptFile(file: string, error: unknown): InputError {
