@@ -53,11 +53,11 @@ const KINDS: [string, (length: number, seed: number) => Float64Array][] = [
 
 const LENGTHS = [0, 1, 2, 3, 5, 9, 31, 64, 65, 97, 150, 233, 301];
 
-/** Inputs of `spec` from one base series: high above it, low below it, volume from the spread. */
+/** Inputs of `spec`, optional ones too, from one base series: high above it, low below it, volume from the spread. */
 function inputsFor(spec: IndicatorSpec, base: Float64Array, seed: number): Float64Array[] {
   const next = lcg(seed);
   const spread = base.map(() => (next() < 0.2 ? 0 : next()));
-  return spec.inputs.map((field) => {
+  return [...spec.inputs, ...(spec.optionalInputs ?? [])].map((field) => {
     if (field === 'high') return base.map((v, i) => v + spread[i]);
     if (field === 'low') return base.map((v, i) => v - spread[i]);
     if (field === 'open') return base.map((v, i) => v + spread[i] / 2);
@@ -105,5 +105,40 @@ describe('paired kernels', () => {
         }
       });
     }
+  }
+});
+
+/**
+ * Prices the reader accepts on which finite arithmetic breaks down: infinities of either sign,
+ * whose differences are NaN, and values near the float64 maximum, whose sums overflow.
+ */
+const NON_FINITE: [string, (length: number, seed: number) => Float64Array][] = [
+  ['one +Infinity', (length, seed) => walk(length, seed).map((v, i) => (i === Math.floor(length / 3) ? Infinity : v))],
+  ['one -Infinity', (length, seed) => walk(length, seed).map((v, i) => (i === Math.floor(length / 3) ? -Infinity : v))],
+  ['infinities of both signs', (length, seed) => walk(length, seed).map((v, i) => (i % 17 === 5 ? Infinity : i % 23 === 7 ? -Infinity : v))],
+  ['one 1.7e308', (length, seed) => walk(length, seed).map((v, i) => (i === Math.floor(length / 2) ? 1.7e308 : v))],
+  ['values near the maximum', (length, seed) => walk(length, seed).map((v) => v * 1.7e306)],
+];
+
+const NON_FINITE_LENGTHS = [3, 40, 130, 301];
+
+describe('every kernel on non-finite prices', () => {
+  for (const spec of REGISTRY) {
+    test(`${spec.id} matches reference`, () => {
+      const named = NON_FINITE.flatMap(([name, make]) => NON_FINITE_LENGTHS.map((length, k) => [name, make(length, 31 * k + 7)] as [string, Float64Array]));
+      const series = named.map(([, base], s) => inputsFor(spec, base, 2000 + s));
+      for (const conventions of [0, 1] as const) {
+        for (const params of parameterSets(spec).filter((candidate) => spec.check?.(candidate) === undefined)) {
+          const wasm = runWasmDirect(spec, params, series, { conventions, scratchFill: NaN });
+          named.forEach(([name, base], s) => {
+            const expected = referenceOutputs(spec, params, series[s], conventions);
+            spec.outputs.forEach((output, k) => {
+              const { count, first } = countBitDifferences(wasm[s][k], expected[k]);
+              expect(count, `${output.name}(${params.join(',')}), conventions ${conventions}, on ${name}, ${base.length} bars, first at ${first}`).toBe(0);
+            });
+          });
+        }
+      }
+    });
   }
 });

@@ -643,14 +643,15 @@ export function isqrt(n: i32): i32 {
 
 /**
  * Hull moving average; scratch: 3 * len slots. A series without NaN after its first defined
- * value takes `denseHmaSeries`; one with gaps runs the three wmaSeries on its defined values.
+ * value takes `denseHmaSeries`; one with gaps runs the three wmaSeries on its defined values,
+ * and so does one whose differences 2 * wma(n / 2) - wma(n) have a NaN (from infinite prices),
+ * which the outer wmaSeries skips.
  */
 export function hmaSeries(src: usize, dst: usize, len: i32, n: i32, scratch: usize): void {
   const first = firstDefined(src, len);
   if (!hasNaN(src, first, len)) {
     fillNaN(dst, 0, first);
-    denseHmaSeries(src + slots(first), dst + slots(first), len - first, n, scratch);
-    return;
+    if (denseHmaSeries(src + slots(first), dst + slots(first), len - first, n, scratch)) return;
   }
   const full = scratch;
   const work = scratch + slots(len);
@@ -664,9 +665,10 @@ export function hmaSeries(src: usize, dst: usize, len: i32, n: i32, scratch: usi
  * Computes hma of src[0, len), which contains no NaN, with the operations of hmaSeries. One
  * pass over each window sums both wma(x, n) and wma(x, n / 2); the half-length sum starts at
  * the window's (n - n / 2 + 1)-th value, so each sum still runs oldest first from 0. Eight
- * outputs go at a time. `diff` needs len slots.
+ * outputs go at a time. `diff` needs len slots. Returns false, with dst unfinished, when a
+ * difference is NaN: the outer wma must then skip it as a missing value.
  */
-function denseHmaSeries(src: usize, dst: usize, len: i32, n: i32, diff: usize): void {
+function denseHmaSeries(src: usize, dst: usize, len: i32, n: i32, diff: usize): bool {
   const half = n / 2;
   const root = isqrt(n);
   const normFull = (<f64>n * (<f64>n + 1.0)) / 2.0;
@@ -732,8 +734,10 @@ function denseHmaSeries(src: usize, dst: usize, len: i32, n: i32, diff: usize): 
 
   // The outer wma starts at the root-th difference, bar n - 1 + root - 1.
   const start = n - 1;
+  if (start < len && hasNaN(diff, start, len)) return false;
   fillNaN(dst, 0, min32(start + root - 1, len));
   if (start < len) denseWmaSeries(diff + slots(start), dst + slots(start), len - start, root);
+  return true;
 }
 
 /**

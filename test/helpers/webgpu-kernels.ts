@@ -142,7 +142,10 @@ export function walk(length: number, seed: number, inputCount: number): Float64A
   return Array.from({ length: inputCount }, (_, k) => close.map((c, i) => (k % 2 === 0 ? c + ((i * 7 + k) % 5) * 0.25 : c - ((i * 3 + k) % 4) * 0.25)));
 }
 
-/** Returns the edge-case series of an indicator: lengths 0 to lookback + 1, a flat series and one with NaN gaps. */
+/**
+ * Returns the edge-case series of an indicator: lengths 0 to lookback + 1, a flat series, one
+ * with NaN gaps, one with infinities of both signs and one of values near the float64 maximum.
+ */
 function edgeSeries(spec: IndicatorSpec, params: number[]): Float64Array[][] {
   const inputCount = spec.inputs.length + (spec.optionalInputs?.length ?? 0);
   const lookback = spec.lookback(params);
@@ -152,6 +155,10 @@ function edgeSeries(spec: IndicatorSpec, params: number[]): Float64Array[][] {
   const gappy = walk(3 * lookback + 40, 7, inputCount);
   for (const column of gappy) for (let i = 3; i < column.length; i += 5) column[i] = NaN;
   series.push(gappy);
+  const infinite = walk(3 * lookback + 40, 13, inputCount);
+  for (const column of infinite) for (let i = 5; i < column.length; i += 17) column[i] = i % 2 === 0 ? Infinity : -Infinity;
+  series.push(infinite);
+  series.push(walk(3 * lookback + 40, 17, inputCount).map((column) => column.map((v) => v * 1.7e306)));
   return series;
 }
 
