@@ -451,13 +451,18 @@ export class WebGpuBackend implements Backend {
         owned.push(work);
         return work;
       });
+      const binding = (table: TablePlace): GPUBufferBinding => ({ buffer: tableBuffer, offset: table.offset, size: table.size });
       const passes = Math.max(...batch.map((item) => item.job.passes.length));
+      // Jobs with the fewest invocations per series first: their invocations run longest (one
+      // per series runs the whole series), so they start before the wide jobs fill the GPU.
+      const lanes = batch.map((item) => lanesOf(item.job.passes[0], item.chunk.maxLength));
+      const order = batch.map((_, b) => b).sort((x, y) => lanes[x] - lanes[y]);
       for (let p = 0; p < passes; p++) {
-        batch.forEach((item, b) => {
+        for (const b of order) {
+          const item = batch[b];
           const step = item.job.passes[p];
-          if (step === undefined) return;
+          if (step === undefined) continue;
           const place = places[b];
-          const binding = (table: TablePlace): GPUBufferBinding => ({ buffer: tableBuffer, offset: table.offset, size: table.size });
           pass.setPipeline(pipelines.get(step.kernel)!);
           pass.setBindGroup(
             0,
@@ -478,7 +483,7 @@ export class WebGpuBackend implements Backend {
           const groupsX = Math.min(groups, limits.maxComputeWorkgroupsPerDimension);
           pass.dispatchWorkgroups(groupsX, Math.ceil(groups / groupsX));
           this.dispatches++;
-        });
+        }
       }
       pass.end();
       // Output column k of a chunk goes to its bars in the job's buffer of column k.
