@@ -128,6 +128,10 @@ export async function backfill(options: BackfillOptions): Promise<BackfillSummar
   checkChoice(options.layout, LAYOUTS, '--layout');
   checkChoice(options.compression, COMPRESSIONS, '--compression');
   checkChoice(options.adjust, ADJUSTMENTS, '--adjust');
+  const budget = options.memoryBudget;
+  if (budget !== undefined && !(Number.isFinite(budget) && budget > 0)) {
+    throw new ParameterError(`memoryBudget must be a positive number of bytes, found ${budget}.`, { parameter: 'memory-budget' });
+  }
   const input = resolve(options.input);
   const output = resolve(options.output);
   if (!existsSync(dirname(output)) || !statSync(dirname(output)).isDirectory()) {

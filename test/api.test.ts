@@ -4,6 +4,7 @@ import * as arrow from 'apache-arrow';
 import * as parquet from 'parquet-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  backfill,
   computeFeatures,
   DataError,
   InputError,
@@ -258,6 +259,21 @@ describe('computeFeatures errors', () => {
     expect(error).toBeInstanceOf(ParameterError);
     expect(error.feature).toBe('foo(3)');
     expect(error.message).toContain('foo');
+  });
+
+  it('features as one string', async () => {
+    const error = await captureError(() => computeFeatures({ X: good }, 'sma(2),rsi' as unknown as string[]));
+    expect(error).toBeInstanceOf(ParameterError);
+    expect(error.parameter).toBe('features');
+    expect(error.message).toContain('the string "sma(2),rsi"');
+  });
+
+  it('backfill needs a positive memory budget', async () => {
+    for (const memoryBudget of [-1, 0, NaN]) {
+      const error = await captureError(() => backfill({ input: requireSp500(), output: '/tmp/never-written.parquet', features: ['sma(2)'], memoryBudget }));
+      expect(error, String(memoryBudget)).toBeInstanceOf(ParameterError);
+      expect(error.parameter).toBe('memory-budget');
+    }
   });
 
   it('workers 0', async () => {

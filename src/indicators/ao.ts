@@ -1,5 +1,5 @@
 import { ao } from '../reference/ao.js';
-import { period } from '../registry/params.js';
+import { fastBelowSlow, period } from '../registry/params.js';
 import type { IndicatorSpec } from '../registry/types.js';
 
 export const spec: IndicatorSpec = {
@@ -13,10 +13,7 @@ export const spec: IndicatorSpec = {
   params: [period('fast', 5, 1, 'fast SMA length in bars'), period('slow', 34, 2, 'slow SMA length in bars')],
   outputs: [{ name: 'value', description: 'the oscillator, in price units', scale: 'price' }],
   lookback: ([, slow]) => slow - 1,
-  check: ([fast, slow]) =>
-    fast < slow
-      ? undefined
-      : { parameter: 'fast', message: `fast (${fast}) must be less than slow (${slow}). Use a shorter fast period or a longer slow one.` },
+  check: fastBelowSlow,
   scratch: ([, slow], maxLength) => 2 * maxLength + slow,
   reference: ao,
   notes: [

@@ -1,5 +1,5 @@
 import { macd } from '../reference/macd.js';
-import { period } from '../registry/params.js';
+import { fastBelowSlow, period } from '../registry/params.js';
 import type { IndicatorSpec } from '../registry/types.js';
 
 export const spec: IndicatorSpec = {
@@ -25,10 +25,7 @@ export const spec: IndicatorSpec = {
   lookback: ([, slow, signal], conventions) => (conventions === 'tradingview' ? slow - 1 : slow - 1 + (signal - 1)),
   // Pine's MACD line starts with the slow EMA. The signal and hist need `signal` values of the line under both conventions.
   outputLookback: ([, slow, signal], output, conventions) => (output === 0 && conventions === 'tradingview' ? slow - 1 : slow - 1 + (signal - 1)),
-  check: ([fast, slow]) =>
-    fast < slow
-      ? undefined
-      : { parameter: 'fast', message: `fast (${fast}) must be less than slow (${slow}). Use a shorter fast period or a longer slow one.` },
+  check: fastBelowSlow,
   // The tradingview path keeps the slow EMA of one series; the talib path needs none.
   scratch: (_params, maxLength) => maxLength,
   reference: macd,

@@ -1,5 +1,5 @@
 import { ppo } from '../reference/ppo.js';
-import { period } from '../registry/params.js';
+import { fastBelowSlow, period } from '../registry/params.js';
 import type { IndicatorSpec } from '../registry/types.js';
 
 export const spec: IndicatorSpec = {
@@ -18,7 +18,7 @@ export const spec: IndicatorSpec = {
   ],
   outputs: [{ name: 'value', description: 'the difference in percent of the slow average', scale: 'none' }],
   lookback: ([, slow]) => slow - 1,
-  check: ([fast, slow]) => (fast < slow ? undefined : { parameter: 'fast', message: 'fast must be less than slow' }),
+  check: fastBelowSlow,
   // The fast average, then the averages' scratch.
   scratch: ([, slow], maxLength) => maxLength + 2 * (slow + 1) + 2 * maxLength,
   reference: ppo,

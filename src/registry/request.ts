@@ -105,6 +105,11 @@ export function parseRequest(text: string): { spec: IndicatorSpec; params: numbe
  * parameters share one instance, so each kernel runs once. Duplicate columns are dropped.
  */
 export function planFeatures(requests: readonly string[]): IndicatorInstance[] {
+  // Callers from JavaScript can pass anything; a string would otherwise be read letter by letter.
+  if (!Array.isArray(requests) || requests.some((request) => typeof request !== 'string')) {
+    const found = typeof requests === 'string' ? `the string "${requests}"` : JSON.stringify(requests) ?? String(requests);
+    throw new ParameterError(`features must be an array of requests such as ["sma(20)", "rsi"], found ${found}.`, { parameter: 'features' });
+  }
   if (requests.length === 0) throw new ParameterError('No features requested.', {});
   const instances = new Map<string, IndicatorInstance>();
   let position = 0;
