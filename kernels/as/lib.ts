@@ -643,9 +643,9 @@ export function isqrt(n: i32): i32 {
 
 /**
  * Hull moving average; scratch: 3 * len slots. A series without NaN after its first defined
- * value takes `denseHmaSeries`; one with gaps runs the three wmaSeries on its defined values,
- * and so does one whose differences 2 * wma(n / 2) - wma(n) have a NaN (from infinite prices),
- * which the outer wmaSeries skips.
+ * value takes `denseHmaSeries`; one with gaps runs the three wmaSeries on its defined values.
+ * Infinite prices can make a difference 2 * wma(n / 2) - wma(n) NaN, which the outer wmaSeries
+ * skips, so such a series takes the wmaSeries too.
  */
 export function hmaSeries(src: usize, dst: usize, len: i32, n: i32, scratch: usize): void {
   const first = firstDefined(src, len);

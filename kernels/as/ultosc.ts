@@ -210,12 +210,11 @@ function seedSeries(lane: usize, high: usize, low: usize, close: usize, out: usi
     const c = f64x2.splat(ld(close, i));
     const x = f64x2.shuffle(buyingLanes(l, c, previousClose), rangeLanes(h, l, previousClose), 0, 2);
     if (v128.any_true(f64x2.ne(x, x))) return false;
-    let ring = lane + SIZE;
-    for (let k: usize = 0; k < 3; k++) {
-      const p = k == 0 ? p1 : k == 1 ? p2 : p3;
-      seedStep(lane + SUMS + (k << 4), lane + ERRORS + (k << 4), lane + POSITIONS + (k << 2), ring, p, i, x);
-      ring += <usize>p << 4;
-    }
+    const ring2 = lane + SIZE + (<usize>p1 << 4);
+    const ring3 = ring2 + (<usize>p2 << 4);
+    seedStep(lane + SUMS, lane + ERRORS, lane + POSITIONS, lane + SIZE, p1, i, x);
+    seedStep(lane + SUMS + 16, lane + ERRORS + 16, lane + POSITIONS + 4, ring2, p2, i, x);
+    seedStep(lane + SUMS + 32, lane + ERRORS + 32, lane + POSITIONS + 8, ring3, p3, i, x);
 
     if (i < p3) {
       st(out, i, NaN);

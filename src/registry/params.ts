@@ -10,7 +10,7 @@ export function multiplier(name: string, defaultValue: number, description: stri
   return { name, kind: 'float', default: defaultValue, min: 0, max: 1000, description };
 }
 
-/** The check of an indicator whose first two parameters are a fast and a slow period. */
+/** Checks that the fast period, the first parameter, is below the slow one, the second. */
 export function fastBelowSlow([fast, slow]: readonly number[]): { parameter: string; message: string } | undefined {
   if (fast < slow) return undefined;
   return { parameter: 'fast', message: `fast (${fast}) must be less than slow (${slow}). Use a shorter fast period or a longer slow one.` };
