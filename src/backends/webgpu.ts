@@ -27,8 +27,8 @@ const WORKGROUP_SIZE = 64;
 const BYTES_PER_DOUBLE = 8;
 /**
  * Work-buffer bytes (outputs and scratch) of one submitted batch of dispatches. The dispatches
- * of a batch may run side by side, so a batch should hold many jobs: 2 GiB holds about 20
- * output columns of 5,000 series of 2,500 bars. At most two batches hold GPU memory at once.
+ * of a batch may run side by side, so a batch should contain many jobs: 2 GiB is about 20
+ * output columns of 5,000 series of 2,500 bars. At most two batches use GPU memory at once.
  */
 const MAX_BATCH_BYTES = 2 * 2 ** 30;
 
@@ -55,10 +55,9 @@ export interface WebGpuBackendOptions {
   fuse?: boolean;
   /**
    * Whether Dawn fills each new buffer with zeros on its first use, as it does by default.
-   * false by default: every kernel writes each output bar and each scratch slot before it
-   * reads it, and the fill puts a pipeline barrier before the first dispatch that writes the
-   * buffer, which makes the GPU finish the dispatches before it instead of running them side
-   * by side.
+   * false by default, since every kernel writes each output bar and each scratch slot before it
+   * reads it. The fill puts a pipeline barrier before the first dispatch that writes the
+   * buffer, and a driver may meet a barrier by finishing every dispatch before it.
    */
   clearNewBuffers?: boolean;
   device?: WebGpuDeviceOptions;
@@ -79,7 +78,7 @@ interface InputUpload {
   buffer: GPUBuffer;
   /** Elements bound as `inputs`, at least 1. */
   length: number;
-  /** Whether the buffer holds one chunk's bars only, and goes with the chunk's batch. */
+  /** Whether the buffer contains one chunk's bars only, and is freed with the chunk's batch. */
   chunked: boolean;
   places: Map<Float64Array, { address: number; from: number }>;
 }
@@ -326,8 +325,8 @@ export class WebGpuBackend implements Backend {
 
   private device(): Promise<WebGpuDevice> {
     const options = this.options.device ?? {};
-    const given = options.dawnOptions ?? [];
-    const dawnOptions = this.options.clearNewBuffers === true ? given : withDawnToggles(given, 'disable', [LAZY_CLEAR_TOGGLE]);
+    const callerOptions = options.dawnOptions ?? [];
+    const dawnOptions = this.options.clearNewBuffers === true ? callerOptions : withDawnToggles(callerOptions, 'disable', [LAZY_CLEAR_TOGGLE]);
     this.opening ??= requestWebGpuDevice({ ...options, dawnOptions }).then((opened) => {
       this.opened = opened;
       return opened;
