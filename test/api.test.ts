@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as arrow from 'apache-arrow';
 import * as parquet from 'parquet-wasm';
@@ -270,7 +271,7 @@ describe('computeFeatures errors', () => {
 
   it('backfill needs a positive memory budget', async () => {
     for (const memoryBudget of [-1, 0, NaN]) {
-      const error = await captureError(() => backfill({ input: requireSp500(), output: '/tmp/never-written.parquet', features: ['sma(2)'], memoryBudget }));
+      const error = await captureError(() => backfill({ input: requireSp500(), output: path.join(tmpdir(), 'never-written.parquet'), features: ['sma(2)'], memoryBudget }));
       expect(error, String(memoryBudget)).toBeInstanceOf(ParameterError);
       expect(error.parameter).toBe('memory-budget');
     }

@@ -324,13 +324,15 @@ export class WebGpuBackend implements Backend {
   }
 
   private device(): Promise<WebGpuDevice> {
-    const options = this.options.device ?? {};
-    const callerOptions = options.dawnOptions ?? [];
-    const dawnOptions = this.options.clearNewBuffers === true ? callerOptions : withDawnToggles(callerOptions, 'disable', [LAZY_CLEAR_TOGGLE]);
-    this.opening ??= requestWebGpuDevice({ ...options, dawnOptions }).then((opened) => {
-      this.opened = opened;
-      return opened;
-    });
+    if (this.opening === undefined) {
+      const options = this.options.device ?? {};
+      const callerOptions = options.dawnOptions ?? [];
+      const dawnOptions = this.options.clearNewBuffers === true ? callerOptions : withDawnToggles(callerOptions, 'disable', [LAZY_CLEAR_TOGGLE]);
+      this.opening = requestWebGpuDevice({ ...options, dawnOptions }).then((opened) => {
+        this.opened = opened;
+        return opened;
+      });
+    }
     return this.opening;
   }
 
